@@ -12,6 +12,7 @@ public enum OciErrorCode
     ManifestUnknown,
     NameInvalid,
     NameUnknown,
+    TagInvalid,
     SizeInvalid,
     Unauthorized,
     Denied,

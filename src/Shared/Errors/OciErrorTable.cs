@@ -20,6 +20,7 @@ public static class OciErrorTable
         [OciErrorCode.ManifestUnknown] = new("MANIFEST_UNKNOWN", 404, "manifest unknown to registry"),
         [OciErrorCode.NameInvalid] = new("NAME_INVALID", 400, "invalid repository name"),
         [OciErrorCode.NameUnknown] = new("NAME_UNKNOWN", 404, "repository name not known to registry"),
+        [OciErrorCode.TagInvalid] = new("TAG_INVALID", 400, "manifest tag did not match URI"),
         [OciErrorCode.SizeInvalid] = new("SIZE_INVALID", 400, "provided length did not match content length"),
         [OciErrorCode.Unauthorized] = new("UNAUTHORIZED", 401, "authentication required"),
         [OciErrorCode.Denied] = new("DENIED", 403, "requested access to the resource is denied"),

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Facade.Configuration;
+
+/// <summary>The facade's configuration, bound from the <c>Facade</c> section.</summary>
+public sealed class FacadeOptions
+{
+    public const string Section = "Facade";
+
+    /// <summary>Upstream registries by name (the name is what <c>?ns=</c> and path prefixes match).</summary>
+    public Dictionary<string, UpstreamOptions> Upstreams { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The upstream used when a request names none.</summary>
+    public string? DefaultUpstream { get; set; }
+
+    public CacheOptions Cache { get; set; } = new();
+
+    public PushOptions Push { get; set; } = new();
+
+    public UpstreamTimeoutOptions Timeouts { get; set; } = new();
+}
+
+/// <summary>One upstream registry.</summary>
+public sealed class UpstreamOptions
+{
+    /// <summary>Base URL, e.g. <c>http://127.0.0.1:5000</c>.</summary>
+    [Required] public string Url { get; set; } = "";
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    /// <summary>Path to a Docker <c>config.json</c> to take credentials from.</summary>
+    public string? DockerConfig { get; set; }
+    /// <summary>Whether pushes may be passed through to this upstream.</summary>
+    public bool Writable { get; set; }
+}
+
+/// <summary>The disk cache.</summary>
+public sealed class CacheOptions
+{
+    /// <summary>Where blobs and manifests are kept, content-addressed.</summary>
+    public string Directory { get; set; } = "cache";
+    /// <summary>Size bound; least recently used entries are evicted beyond it.</summary>
+    [Range(1L, long.MaxValue)] public long MaxBytes { get; set; } = 20L * 1024 * 1024 * 1024;
+    /// <summary>How long a tag resolved upstream is trusted before asking again.</summary>
+    public TimeSpan TagTtl { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Push pass-through.</summary>
+public sealed class PushOptions
+{
+    public bool Enabled { get; set; }
+}
+
+/// <summary>Upstream timeouts: about progress, not whole transfers.</summary>
+public sealed class UpstreamTimeoutOptions
+{
+    /// <summary>Time to establish a connection.</summary>
+    public TimeSpan Connect { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Longest wait for response headers or for the next byte of a body.</summary>
+    public TimeSpan Idle { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Attempts for idempotent requests (1 = no retry).</summary>
+    [Range(1, 10)] public int Attempts { get; set; } = 3;
+}

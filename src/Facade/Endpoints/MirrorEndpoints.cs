@@ -1,0 +1,80 @@
+using Facade.Blobs;
+using Facade.Http;
+using Facade.Manifests;
+using Facade.Routing;
+using Facade.Shared.Errors;
+using Facade.Shared.Oci;
+using Facade.Upstreams;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Facade.Endpoints;
+
+/// <summary>The read endpoints of mirrored repositories.</summary>
+internal sealed partial class MirrorEndpoints(
+    ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, IHttpForwarder forwarder,
+    UpstreamSender sender, ILogger<MirrorEndpoints> log)
+{
+    private static readonly byte[] EmptyIndex =
+        """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}"""u8.ToArray();
+
+    public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
+    {
+        var manifest = await manifests.GetAsync(target, route.Reference, context.RequestAborted).ConfigureAwait(false);
+        await ManifestResponder.WriteAsync(context, manifest).ConfigureAwait(false);
+    }
+
+    public async Task BlobAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
+    {
+        var digest = Digest.Parse(route.Reference);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            var length = await blobs.LengthAsync(target, digest, context.RequestAborted).ConfigureAwait(false);
+            if (BlobResponder.WriteHeaders(context, digest, length, out _) is { } error)
+                await OciResults.WriteErrorAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+        using var content = await blobs.OpenAsync(target, digest, context.RequestAborted).ConfigureAwait(false);
+        await blobResponder.WriteAsync(context, digest, content).ConfigureAwait(false);
+    }
+
+    /// <summary>Tags list: passed through untouched (but for the path) by YARP's forwarder.</summary>
+    public async Task TagsAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
+    {
+        var transformer = new PassThroughTransformer(target, route.Name, $"/v2/{target.Repository}/tags/list");
+        var error = await forwarder.SendAsync(context, target.Upstream.BaseUri.ToString(), target.Upstream.Client,
+            ForwarderRequestConfig.Empty, transformer).ConfigureAwait(false);
+        if (error != ForwarderError.None)
+        {
+            LogForwardFailed(target.Upstream.Name, error.ToString());
+            if (!context.Response.HasStarted)
+                await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.BadGateway, $"upstream {target.Upstream.Name} failed ({error})")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Referrers: the upstream's answer, or an empty index where it has no referrers API.</summary>
+    public async Task ReferrersAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
+    {
+        var query = context.Request.Query.TryGetValue("artifactType", out var artifactType)
+            ? "?artifactType=" + Uri.EscapeDataString(artifactType.ToString()) : "";
+        using var response = await sender.SendAsync(target.Upstream, HttpMethod.Get,
+            target.Upstream.V2($"{target.Repository}/referrers/{route.Reference}{query}"),
+            r => r.Headers.TryAddWithoutValidation("Accept", MediaTypes.OciIndex), context.RequestAborted).ConfigureAwait(false);
+        var http = context.Response;
+        http.ContentType = MediaTypes.OciIndex;
+        if (response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+            if (response.Headers.TryGetValues("OCI-Filters-Applied", out var applied)) http.Headers["OCI-Filters-Applied"] = applied.ToArray();
+            http.ContentLength = body.Length;
+            await http.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        if ((int)response.StatusCode is not (404 or 405))
+            throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.ManifestUnknown));
+        http.ContentLength = EmptyIndex.Length;
+        await http.Body.WriteAsync(EmptyIndex, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "pass-through to upstream {Upstream} failed: {Error}")]
+    private partial void LogForwardFailed(string upstream, string error);
+}

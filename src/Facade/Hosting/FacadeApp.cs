@@ -1,0 +1,68 @@
+using Facade.Blobs;
+using Facade.Configuration;
+using Facade.Endpoints;
+using Facade.Http;
+using Facade.Manifests;
+using Facade.Metrics;
+using Facade.Shared.Errors;
+using Facade.Storage;
+using Facade.Upstreams;
+using Microsoft.Extensions.Options;
+
+namespace Facade.Hosting;
+
+/// <summary>Composes the facade's web application: services, endpoints, health and metrics.</summary>
+public static class FacadeApp
+{
+    /// <summary>Builds the app from command-line arguments (and the usual configuration sources).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.AddFacade(builder.Configuration);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapFacade();
+        return app;
+    }
+
+    /// <summary>Registers the facade's services.</summary>
+    public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FacadeOptions>().Bind(configuration.GetSection(FacadeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FacadeOptions>, FacadeOptionsValidator>();
+        services.AddMetrics();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FacadeMetrics>();
+        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<ContentStore>();
+        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>()));
+        services.AddSingleton<UpstreamSender>();
+        services.AddSingleton<TagCache>();
+        services.AddSingleton<ManifestFetcher>();
+        services.AddSingleton<ManifestService>();
+        services.AddSingleton<BlobFills>();
+        services.AddSingleton<MirrorBlobs>();
+        services.AddSingleton<BlobResponder>();
+        services.AddSingleton<MirrorEndpoints>();
+        services.AddSingleton<DistributionHandler>();
+        services.AddHttpForwarder();
+        return services;
+    }
+
+    /// <summary>Maps <c>/v2</c>, health, metrics, and a distribution 404 for everything else.</summary>
+    public static WebApplication MapFacade(this WebApplication app)
+    {
+        // Create the exporter and the store before the first request, so start-up fails fast
+        // on a bad cache directory and no early measurement is missed.
+        app.Services.GetRequiredService<PrometheusExporter>();
+        app.Services.GetRequiredService<ContentStore>();
+        var handler = app.Services.GetRequiredService<DistributionHandler>();
+        app.Map("/v2", (RequestDelegate)(context => handler.HandleAsync(context)));
+        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
+        app.MapGet("/health/live", () => Results.Text("ok"));
+        app.MapGet("/health/ready", (ContentStore store) => HealthChecks.Ready(store));
+        app.MapFallback(context => OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.NameUnknown, "no such route")));
+        return app;
+    }
+}

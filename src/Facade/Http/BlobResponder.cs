@@ -1,0 +1,87 @@
+using Facade.Blobs;
+using Facade.Metrics;
+using Facade.Shared.Errors;
+using Facade.Shared.Oci;
+using Facade.Upstreams;
+
+namespace Facade.Http;
+
+/// <summary>
+/// Writes a blob response: headers, 304, <c>Range</c> (206/416), and the body straight from its
+/// source. A failure after the first byte aborts the connection instead of ending it cleanly.
+/// </summary>
+internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobResponder> log)
+{
+    public const string BlobContentType = "application/octet-stream";
+
+    /// <summary>Headers of a blob whose length is known (HEAD, and GET before the body).</summary>
+    public static OciError? WriteHeaders(HttpContext context, Digest digest, long length, out ByteRange? range)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        range = null;
+        ContentHeaders.Set(response, digest, BlobContentType, length);
+        response.Headers.AcceptRanges = "bytes";
+        if (ContentHeaders.NotModified(request, digest))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.ContentLength = null;
+            return null;
+        }
+        switch (ByteRange.TryParse(request.Headers.Range, length, out var parsed))
+        {
+            case ByteRange.Outcome.Malformed:
+            case ByteRange.Outcome.Unsatisfiable:
+                response.Headers.ContentRange = $"bytes */{length}";
+                return new OciError(OciErrorCode.RangeInvalid, $"range '{request.Headers.Range}' is not satisfiable for {length} bytes");
+            case ByteRange.Outcome.Satisfiable:
+                range = parsed;
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.ContentLength = parsed.Length;
+                response.Headers.ContentRange = $"bytes {parsed.Offset}-{parsed.End - 1}/{length}";
+                return null;
+            default:
+                response.StatusCode = StatusCodes.Status200OK;
+                return null;
+        }
+    }
+
+    /// <summary>Sends a blob for GET or HEAD.</summary>
+    public async Task WriteAsync(HttpContext context, Digest digest, BlobContent content)
+    {
+        var response = context.Response;
+        ByteRange? range = null;
+        if (content.Length is { } length)
+        {
+            if (WriteHeaders(context, digest, length, out range) is { } error)
+            {
+                await OciResults.WriteErrorAsync(context, error).ConfigureAwait(false);
+                return;
+            }
+            if (response.StatusCode == StatusCodes.Status304NotModified) return;
+        }
+        else
+        {
+            ContentHeaders.Set(response, digest, BlobContentType, null);
+        }
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        try
+        {
+            var sent = await content.CopyToAsync(range, response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
+            metrics.BytesServed(content.Source, sent);
+        }
+        catch (UpstreamException e)
+        {
+            LogAborted(digest.Value, e.Error.Message ?? "");
+            context.Abort();
+        }
+        catch (IOException e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            LogAborted(digest.Value, e.Message);
+            context.Abort();
+        }
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "aborted response for blob {Digest}: {Reason}")]
+    private partial void LogAborted(string digest, string reason);
+}

@@ -1,0 +1,27 @@
+using Facade.Shared.Errors;
+
+namespace Facade.Http;
+
+/// <summary>Writes distribution error envelopes.</summary>
+internal static class OciResults
+{
+    /// <summary>Answers with the error's status and envelope (headers only for HEAD).</summary>
+    public static Task WriteErrorAsync(HttpContext context, OciError error)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            // Too late for a status: the only honest signal left is to break the connection.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        response.Clear();
+        response.StatusCode = error.Status;
+        response.ContentType = "application/json; charset=utf-8";
+        if (error.Code == OciErrorCode.Unauthorized)
+            response.Headers.WWWAuthenticate = "Basic realm=\"registry facade\"";
+        var body = error.ToEnvelope();
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
+    }
+}

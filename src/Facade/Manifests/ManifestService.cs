@@ -1,0 +1,102 @@
+using Facade.Metrics;
+using Facade.Shared.Errors;
+using Facade.Shared.Oci;
+using Facade.Storage;
+using Facade.Upstreams;
+
+namespace Facade.Manifests;
+
+/// <summary>
+/// Serves mirrored manifests: by digest from the disk cache or one upstream fetch; by tag through
+/// a short-lived resolve (HEAD) and then by digest. When the upstream fails, a tag seen before is
+/// answered from its last known digest, with a warning and a metric.
+/// </summary>
+internal sealed partial class ManifestService(
+    ContentStore store, TagCache tags, ManifestFetcher fetcher, FacadeMetrics metrics,
+    IHostApplicationLifetime lifetime, ILogger<ManifestService> log)
+{
+    private readonly SingleFlight<RawManifest> _byDigest = new();
+    private readonly SingleFlight<Digest> _resolves = new();
+
+    /// <summary>The manifest for a tag or digest, or throws <see cref="UpstreamException"/>.</summary>
+    public async Task<RawManifest> GetAsync(UpstreamTarget target, string reference, CancellationToken ct)
+    {
+        if (Digest.TryParse(reference, out var digest)) return await ByDigestAsync(target, digest, ct).ConfigureAwait(false);
+        var key = TagKey(target, reference);
+        if (tags.Fresh(key) is { } fresh)
+        {
+            metrics.CacheHit("tag");
+            return await ByDigestAsync(target, fresh, ct).ConfigureAwait(false);
+        }
+        metrics.CacheMiss("tag");
+        Digest resolved;
+        try
+        {
+            resolved = await _resolves.RunAsync(key, () => ResolveAsync(target, reference), ct, out var joined).ConfigureAwait(false);
+            if (joined) metrics.SingleFlightJoin("tag");
+        }
+        catch (UpstreamException e) when (UpstreamFailure.IsUpstreamFault(e.Error) && tags.LastKnown(key) is { } stale)
+        {
+            metrics.StaleTagServed();
+            LogStaleTag(target.Upstream.Name, target.Repository, reference, stale.Value, e.Error.Message ?? "");
+            return await ByDigestAsync(target, stale, ct).ConfigureAwait(false);
+        }
+        return await ByDigestAsync(target, resolved, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the tags of a repository, e.g. after a push to it.</summary>
+    public void InvalidateRepository(UpstreamTarget target) => tags.RemoveRepository(TagKey(target, ""));
+
+    private async Task<RawManifest> ByDigestAsync(UpstreamTarget target, Digest digest, CancellationToken ct)
+    {
+        if (store.TryGetManifest(digest) is { } cached)
+        {
+            metrics.CacheHit("manifest");
+            return cached;
+        }
+        metrics.CacheMiss("manifest");
+        var manifest = await _byDigest.RunAsync(digest.Value, async () =>
+        {
+            var fetched = await fetcher.FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false);
+            store.PutManifest(fetched);
+            return fetched;
+        }, ct, out var joined).ConfigureAwait(false);
+        if (joined) metrics.SingleFlightJoin("manifest");
+        return manifest;
+    }
+
+    // HEAD names the digest cheaply; when an upstream does not say, the tag's body is fetched
+    // and its digest computed (and the body cached, so the follow-up read is a hit).
+    private async Task<Digest> ResolveAsync(UpstreamTarget target, string tag)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        var key = TagKey(target, tag);
+        Digest digest;
+        try
+        {
+            if (await fetcher.ResolveAsync(target, tag, stopping).ConfigureAwait(false) is { } headDigest)
+            {
+                digest = headDigest;
+            }
+            else
+            {
+                var manifest = await fetcher.FetchAsync(target, tag, stopping).ConfigureAwait(false);
+                store.PutManifest(manifest);
+                digest = manifest.Digest;
+            }
+        }
+        catch (UpstreamException e) when (e.Error.Code == OciErrorCode.ManifestUnknown)
+        {
+            tags.Remove(key);
+            throw;
+        }
+        tags.Set(key, digest);
+        return digest;
+    }
+
+    private static string TagKey(UpstreamTarget target, string tag) => $"{target.Upstream.Name}|{target.Repository}|{tag}";
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
+        Message = "upstream {Upstream} failed resolving {Repository}:{Tag}; serving last known digest {Digest} ({Reason})")]
+    private partial void LogStaleTag(string upstream, string repository, string tag, string digest, string reason);
+}
