@@ -58,7 +58,9 @@ public static class FacadeApp
         app.Services.GetRequiredService<PrometheusExporter>();
         app.Services.GetRequiredService<ContentStore>();
         var handler = app.Services.GetRequiredService<DistributionHandler>();
-        app.Map("/v2", (RequestDelegate)(context => handler.HandleAsync(context)));
+        RequestDelegate v2 = handler.HandleAsync;
+        app.Map("/v2", v2);
+        app.Map("/v2/{**path}", v2);
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
         app.MapGet("/health/live", () => Results.Text("ok"));
         app.MapGet("/health/ready", (ContentStore store) => HealthChecks.Ready(store));

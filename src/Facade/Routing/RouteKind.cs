@@ -1,7 +1,7 @@
 namespace Facade.Routing;
 
 /// <summary>The distribution endpoints the facade tells apart.</summary>
-internal enum RouteKind
+public enum RouteKind
 {
     Base,
     Manifest,
