@@ -59,11 +59,11 @@ public sealed partial class RegistryClient
     }
 
     /// <summary>Pushes an in-memory blob (see the stream overload).</summary>
-    public async Task PushBlobAsync(string repository, Digest digest, ReadOnlyMemory<byte> content, string? mountFrom = null,
+    public async Task<bool> PushBlobAsync(string repository, Digest digest, ReadOnlyMemory<byte> content, string? mountFrom = null,
         CancellationToken cancellationToken = default)
     {
         using var stream = new MemoryStream(content.ToArray(), writable: false);
-        await PushBlobAsync(repository, digest, stream, content.Length, mountFrom, cancellationToken).ConfigureAwait(false);
+        return await PushBlobAsync(repository, digest, stream, content.Length, mountFrom, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
