@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Facade.Shared.Oci;
+
+namespace Facade.Shared.Client;
+
+public sealed partial class RegistryClient
+{
+    /// <summary>
+    /// Opens a blob for reading; null when the registry does not have it. A redirect (to storage)
+    /// is followed without credentials. The stream verifies length and digest at its end.
+    /// </summary>
+    public async Task<VerifyingStream?> GetBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
+    {
+        var uri = Url(RegistryPaths.Blob(repository, digest));
+        var anonymous = false;
+        for (var hop = 0; ; hop++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (anonymous) request.With(RegistryRequestOptions.Anonymous);
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location && hop < MaxRedirects)
+            {
+                response.Dispose();
+                uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                if (uri.Scheme is not ("http" or "https")) throw new InvalidDataException("blob redirect to a non-http URL");
+                anonymous = true;
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                response.Dispose();
+                return null;
+            }
+            try
+            {
+                await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return new VerifyingStream(body, digest, response.Content.Headers.ContentLength, response);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The size of a blob, or null when the registry does not have it.</summary>
+    public async Task<long?> HeadBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(RegistryPaths.Blob(repository, digest))), cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        // A HEAD may also be redirected to storage; the registry has the blob either way.
+        if (IsRedirect(response.StatusCode)) return response.Content.Headers.ContentLength ?? -1;
+        await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
+        return response.Content.Headers.ContentLength ?? -1;
+    }
+
+    /// <summary>Pushes an in-memory blob (see the stream overload).</summary>
+    public async Task<bool> PushBlobAsync(string repository, Digest digest, ReadOnlyMemory<byte> content, string? mountFrom = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        return await PushBlobAsync(repository, digest, stream, content.Length, mountFrom, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pushes a blob unless the repository has it: first a cross-repository mount from
+    /// <paramref name="mountFrom"/> when given, else a monolithic upload (POST, then one PUT that
+    /// streams <paramref name="length"/> bytes from <paramref name="content"/>, which stays open).
+    /// Returns true when bytes were uploaded, false when the blob was already there or mounted.
+    /// </summary>
+    public async Task<bool> PushBlobAsync(string repository, Digest digest, Stream content, long length, string? mountFrom = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (await HeadBlobAsync(repository, digest, cancellationToken).ConfigureAwait(false) is not null) return false;
+        var start = RegistryPaths.Uploads(repository);
+        if (mountFrom is not null)
+            start += $"?mount={Uri.EscapeDataString(digest.Value)}&from={Uri.EscapeDataString(RegistryPaths.Repository(mountFrom))}";
+        using var started = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url(start)), cancellationToken).ConfigureAwait(false);
+        if (started.StatusCode == HttpStatusCode.Created && mountFrom is not null) return false;
+        if (started.StatusCode != HttpStatusCode.Accepted || started.Headers.Location is not { } location)
+            throw started.IsSuccessStatusCode
+                ? new RegistryException($"POST {start} answered {(int)started.StatusCode} without an upload location", started.StatusCode)
+                : await RegistryException.FromResponseAsync(started, cancellationToken).ConfigureAwait(false);
+
+        var upload = location.IsAbsoluteUri ? location : new Uri(BaseUri, location);
+        var separator = string.IsNullOrEmpty(upload.Query) ? "?" : "&";
+        var put = new Uri(upload + separator + "digest=" + Uri.EscapeDataString(digest.Value));
+        var body = new StreamingContent(content, length);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var finished = await SendAsync(new HttpRequestMessage(HttpMethod.Put, put) { Content = body }, cancellationToken).ConfigureAwait(false);
+        await EnsureAsync(finished, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+}

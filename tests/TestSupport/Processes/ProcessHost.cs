@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace Facade.TestSupport;
+
+/// <summary>
+/// A long-running process started for a test: its output goes to a ring buffer (for failure
+/// messages), <see cref="WaitForHttpAsync"/> waits until it serves, and disposing kills the whole
+/// process tree and waits for it to exit.
+/// </summary>
+public sealed class ProcessHost : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ProcessHost(Process process, string description)
+    {
+        _process = process;
+        Description = description;
+    }
+
+    /// <summary>The command line, for messages.</summary>
+    public string Description { get; }
+
+    /// <summary>The last lines of standard output and error, interleaved.</summary>
+    public OutputTail Output { get; } = new();
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>True once the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts a process with an argument list (no shell).</summary>
+    public static ProcessHost Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
+        };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        if (environment is not null)
+            foreach (var (key, value) in environment) info.Environment[key] = value;
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var host = new ProcessHost(process, fileName + " " + string.Join(' ', info.ArgumentList));
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) host.Output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) host.Output.Add(e.Data); };
+        if (!process.Start()) throw new InvalidOperationException($"could not start '{host.Description}'");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>
+    /// Polls <paramref name="url"/> until it gives any HTTP answer (a 401 counts: the server is up).
+    /// Throws with the process output when the process exits or the timeout passes.
+    /// </summary>
+    public async Task WaitForHttpAsync(Uri url, TimeSpan? timeout = null)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw Failure($"exited with {_process.ExitCode} before serving {url}");
+            try
+            {
+                using var response = await http.GetAsync(url);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw Failure($"did not serve {url} within {timeout ?? TimeSpan.FromSeconds(20)}");
+    }
+
+    /// <summary>Waits until a file (a Unix socket, say) exists, with the same failure rules.</summary>
+    public async Task WaitForFileAsync(string path, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw Failure($"exited with {_process.ExitCode} before creating {path}");
+            if (File.Exists(path)) return;
+            await Task.Delay(50);
+        }
+        throw Failure($"did not create {path} within {timeout ?? TimeSpan.FromSeconds(20)}");
+    }
+
+    /// <summary>An exception whose message carries the command and its last output lines.</summary>
+    public InvalidOperationException Failure(string what) =>
+        new($"'{Description}' {what}\n--- output ---\n{Output}");
+
+    /// <summary>Kills the process tree and waits (bounded) for it to exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _process.WaitForExitAsync(limit.Token);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone, or refusing to die: nothing more a test can do.
+        }
+        _process.Dispose();
+    }
+
+    /// <summary>Asks the process to stop with SIGTERM and waits up to <paramref name="grace"/>; kills it after.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+}
