@@ -5,14 +5,13 @@ using Facade.Routing;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
 using Facade.Upstreams;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace Facade.Endpoints;
 
 /// <summary>The read endpoints of mirrored repositories.</summary>
-internal sealed partial class MirrorEndpoints(
-    ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, IHttpForwarder forwarder,
-    UpstreamSender sender, ILogger<MirrorEndpoints> log)
+internal sealed class MirrorEndpoints(
+    ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, TagLister tagLister,
+    UpstreamSender sender)
 {
     private static readonly byte[] EmptyIndex =
         """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}"""u8.ToArray();
@@ -30,25 +29,38 @@ internal sealed partial class MirrorEndpoints(
         {
             var length = await blobs.LengthAsync(target, digest, context.RequestAborted).ConfigureAwait(false);
             if (BlobResponder.WriteHeaders(context, digest, length, out _) is { } error)
-                await OciResults.WriteErrorAsync(context, error).ConfigureAwait(false);
+                await BlobResponder.WriteRangeErrorAsync(context, error, length).ConfigureAwait(false);
             return;
         }
         using var content = await blobs.OpenAsync(target, digest, context.RequestAborted).ConfigureAwait(false);
         await blobResponder.WriteAsync(context, digest, content).ConfigureAwait(false);
     }
 
-    /// <summary>Tags list: passed through untouched (but for the path) by YARP's forwarder.</summary>
+    /// <summary>
+    /// Tags list: the upstream's list, re-paginated by the facade (sorted, <c>n</c>, <c>last</c>,
+    /// <c>Link</c>) so clients get spec behaviour whatever the upstream does with those parameters.
+    /// </summary>
     public async Task TagsAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
-        var transformer = new PassThroughTransformer(target, route.Name, $"/v2/{target.Repository}/tags/list");
-        var error = await forwarder.SendAsync(context, target.Upstream.BaseUri.ToString(), target.Upstream.Client,
-            ForwarderRequestConfig.Empty, transformer).ConfigureAwait(false);
-        if (error != ForwarderError.None)
+        var query = context.Request.Query;
+        if (!TagPage.TryParseN(query["n"], out var n))
         {
-            LogForwardFailed(target.Upstream.Name, error.ToString());
-            if (!context.Response.HasStarted)
-                await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.BadGateway, $"upstream {target.Upstream.Name} failed ({error})")).ConfigureAwait(false);
+            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.Unsupported, "n must be a non-negative integer")).ConfigureAwait(false);
+            return;
         }
+        var last = query["last"].ToString();
+        var tags = await tagLister.ListAsync(target, context.RequestAborted).ConfigureAwait(false);
+        var (body, nextLast) = TagPage.Build(route.Name, tags, n, last);
+        var response = context.Response;
+        if (nextLast is not null)
+        {
+            var ns = query["ns"].ToString();
+            var nsPart = ns.Length > 0 ? "&ns=" + Uri.EscapeDataString(ns) : "";
+            response.Headers.Link = $"</v2/{route.Name}/tags/list?n={n}&last={Uri.EscapeDataString(nextLast)}{nsPart}>; rel=\"next\"";
+        }
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method)) await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Referrers: the upstream's answer, or an empty index where it has no referrers API.</summary>
@@ -75,6 +87,4 @@ internal sealed partial class MirrorEndpoints(
         await http.Body.WriteAsync(EmptyIndex, context.RequestAborted).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "pass-through to upstream {Upstream} failed: {Error}")]
-    private partial void LogForwardFailed(string upstream, string error);
 }

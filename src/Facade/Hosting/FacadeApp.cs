@@ -44,6 +44,7 @@ public static class FacadeApp
         services.AddSingleton<BlobFills>();
         services.AddSingleton<MirrorBlobs>();
         services.AddSingleton<BlobResponder>();
+        services.AddSingleton<TagLister>();
         services.AddSingleton<MirrorEndpoints>();
         services.AddSingleton<DistributionHandler>();
         services.AddHttpForwarder();

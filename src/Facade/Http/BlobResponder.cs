@@ -14,7 +14,11 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
 {
     public const string BlobContentType = "application/octet-stream";
 
-    /// <summary>Headers of a blob whose length is known (HEAD, and GET before the body).</summary>
+    /// <summary>
+    /// Headers of a blob whose length is known (HEAD, and GET before the body). Returns the error
+    /// to answer with instead when the range cannot be served; write it with
+    /// <see cref="WriteRangeErrorAsync"/>.
+    /// </summary>
     public static OciError? WriteHeaders(HttpContext context, Digest digest, long length, out ByteRange? range)
     {
         var request = context.Request;
@@ -32,7 +36,6 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
         {
             case ByteRange.Outcome.Malformed:
             case ByteRange.Outcome.Unsatisfiable:
-                response.Headers.ContentRange = $"bytes */{length}";
                 return new OciError(OciErrorCode.RangeInvalid, $"range '{request.Headers.Range}' is not satisfiable for {length} bytes");
             case ByteRange.Outcome.Satisfiable:
                 range = parsed;
@@ -46,6 +49,10 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
         }
     }
 
+    /// <summary>A 416 that says the blob's length, as HTTP asks.</summary>
+    public static Task WriteRangeErrorAsync(HttpContext context, OciError error, long length) =>
+        OciResults.WriteErrorAsync(context, error, $"bytes */{length}");
+
     /// <summary>Sends a blob for GET or HEAD.</summary>
     public async Task WriteAsync(HttpContext context, Digest digest, BlobContent content)
     {
@@ -55,7 +62,7 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
         {
             if (WriteHeaders(context, digest, length, out range) is { } error)
             {
-                await OciResults.WriteErrorAsync(context, error).ConfigureAwait(false);
+                await WriteRangeErrorAsync(context, error, length).ConfigureAwait(false);
                 return;
             }
             if (response.StatusCode == StatusCodes.Status304NotModified) return;

@@ -5,8 +5,11 @@ namespace Facade.Http;
 /// <summary>Writes distribution error envelopes.</summary>
 internal static class OciResults
 {
+    private static readonly string[] ContentDescribingHeaders =
+        ["Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Docker-Content-Digest", "Link"];
+
     /// <summary>Answers with the error's status and envelope (headers only for HEAD).</summary>
-    public static Task WriteErrorAsync(HttpContext context, OciError error)
+    public static Task WriteErrorAsync(HttpContext context, OciError error, string? contentRange = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -15,7 +18,9 @@ internal static class OciResults
             context.Abort();
             return Task.CompletedTask;
         }
-        response.Clear();
+        // Headers describing content that is no longer sent go; the API version header stays.
+        foreach (var name in ContentDescribingHeaders) response.Headers.Remove(name);
+        if (contentRange is not null) response.Headers.ContentRange = contentRange;
         response.StatusCode = error.Status;
         response.ContentType = "application/json; charset=utf-8";
         if (error.Code == OciErrorCode.Unauthorized)

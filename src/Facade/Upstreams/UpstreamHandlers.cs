@@ -1,29 +1,43 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Facade.Configuration;
+using Facade.Shared.Client;
 
 namespace Facade.Upstreams;
 
-/// <summary>The delegating handlers put in front of an upstream's socket handler.</summary>
+/// <summary>
+/// The outbound chain of one upstream: user agent -> retry -> auth (anonymous, Basic or Bearer
+/// tokens cached per scope) -> sockets. Credentials are registered for the upstream's own host
+/// only, so nothing else ever receives them.
+/// </summary>
 internal static class UpstreamHandlers
 {
-    public static HttpMessageHandler Wrap(HttpMessageHandler inner, UpstreamOptions upstream, UpstreamTimeoutOptions timeouts)
+    public const string UserAgent = "registry-facade/1.0";
+
+    public static HttpMessageHandler Create(string name, UpstreamOptions upstream, UpstreamTimeoutOptions timeouts)
     {
-        var handler = inner;
-        if (upstream.Username is { } user)
-            handler = new StaticBasicHandler(user, upstream.Password ?? "") { InnerHandler = handler };
-        return handler;
+        var options = new RegistryHttpOptions
+        {
+            UserAgent = UserAgent,
+            ConnectTimeout = timeouts.Connect,
+            Credentials = Credentials(name, upstream),
+            Retry = new RetryOptions { MaxAttempts = timeouts.Attempts },
+        };
+        return RegistryHttp.CreateHandler(options);
     }
 
-    /// <summary>Adds Basic credentials to requests on the upstream's own client only.</summary>
-    private sealed class StaticBasicHandler(string user, string password) : DelegatingHandler
+    private static CredentialStore Credentials(string name, UpstreamOptions upstream)
     {
-        private readonly AuthenticationHeaderValue _header = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        var store = new CredentialStore();
+        var url = new Uri(upstream.Url);
+        if (upstream.Username is { } user)
         {
-            request.Headers.Authorization ??= _header;
-            return base.SendAsync(request, cancellationToken);
+            store.Add(url.ToString(), new RegistryCredential(user, upstream.Password ?? ""));
         }
+        else if (upstream.DockerConfig is { } path)
+        {
+            var fromFile = DockerConfigCredentials.Load(path);
+            if ((fromFile.Find(url.ToString()) ?? fromFile.Find(name)) is { } credential)
+                store.Add(url.ToString(), credential);
+        }
+        return store;
     }
 }
