@@ -56,6 +56,6 @@ using (var client = new RegistryClient(settings.RootUrl, settings.Username, sett
 
 var report = JUnitWriter.Write(settings.ReportDir, runner.Results, started);
 var failed = runner.Results.Count(r => r.Outcome == CheckOutcome.Failed);
-Console.Error.WriteLine($"JUnit report: {report}");
+Console.WriteLine($"JUnit report: {report}");
 Console.WriteLine($"{runner.Results.Count(r => r.Outcome == CheckOutcome.Passed)} passed, {failed} failed, {runner.Results.Count(r => r.Outcome == CheckOutcome.Skipped)} skipped");
 return failed == 0 || allowFailures ? 0 : 1;

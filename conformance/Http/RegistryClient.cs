@@ -59,6 +59,7 @@ internal sealed class RegistryClient : IDisposable
         {
             // An explicit empty body still sends Content-Length: 0, which some registries require.
             message.Content = new ByteArrayContent(request.Body ?? []);
+            message.Content.Headers.ContentLength = request.Body?.LongLength ?? 0;
             if (request.ContentType is not null)
             {
                 message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
@@ -81,7 +82,19 @@ internal sealed class RegistryClient : IDisposable
 
     private async Task<RegistryResponse> BufferAsync(RegistryRequest request, HttpResponseMessage message, CancellationToken ct)
     {
-        var body = await message.Content.ReadAsByteArrayAsync(ct);
+        byte[] body;
+        try
+        {
+            body = await message.Content.ReadAsByteArrayAsync(ct);
+        }
+        catch (HttpRequestException error)
+        {
+            // E.g. a body shorter than its Content-Length: say which response and why.
+            var reason = error.InnerException?.Message ?? error.Message;
+            throw new HttpRequestException($"{request.Method} {message.RequestMessage?.RequestUri?.PathAndQuery} -> {(int)message.StatusCode}, "
+                + $"Content-Length {message.Content.Headers.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}: body unreadable ({reason})", error);
+        }
+
         var response = new RegistryResponse(request.Method, message.RequestMessage?.RequestUri ?? Resolve(request.Target), message, body);
         _debug?.Response(response);
         return response;

@@ -15,7 +15,12 @@ internal static class JUnitWriter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        Build(results, started).Save(path);
+        // No byte-order mark: some JUnit consumers reject it.
+        using (var writer = System.Xml.XmlWriter.Create(path, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+        {
+            Build(results, started).Save(writer);
+        }
+
         return path;
     }
 

@@ -25,6 +25,7 @@ internal sealed class TagPaginationChecks(WorkflowContext ctx, string workflow)
             var full = Require(all);
             Expect.Prerequisite(firstPage is not null, "the first page was not read");
             Expect.Prerequisite(full.Count > pageSize, "too few tags for a second page");
+            Expect.Prerequisite(firstPage!.Tags.Count < full.Count, "the first page already held every tag");
             Expect.Prerequisite(firstPage!.Next is not null, "registry sent no Link header (optional when a full page is returned)");
             var next = TagList.From(await ctx.Registry.SendAsync(HttpMethod.Get, firstPage.Next!));
             var expected = full.Skip(firstPage.Tags.Count).Take(next.Tags.Count).ToList();
