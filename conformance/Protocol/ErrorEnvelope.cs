@@ -26,10 +26,14 @@ internal static class ErrorEnvelope
         Expect.That(codes.Contains(code), $"error code {code} expected, envelope has {string.Join(", ", codes)} ({response.Describe()})");
     }
 
-    /// <summary>Fails unless the status is a 4xx and the body is a valid envelope; returns its codes.</summary>
+    /// <summary>
+    /// Fails unless the status is a 4xx rejecting the input and the body is a valid envelope; returns its codes.
+    /// 401, 403 and 429 do not count: they say nothing about whether the input was judged invalid.
+    /// </summary>
     public static IReadOnlyList<string> ExpectAnyClientError(RegistryResponse response)
     {
         Expect.That(response.Status is >= 400 and < 500, $"expected a 4xx, got {Expect.Describe(response)}");
+        Expect.That(response.Status is not (401 or 403 or 429), $"expected the input to be rejected, got an access error: {Expect.Describe(response)}");
         return Codes(response);
     }
 
