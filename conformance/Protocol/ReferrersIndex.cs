@@ -8,11 +8,8 @@ namespace Conformance.Protocol;
 /// <summary>The descriptors of a referrers response (an OCI image index).</summary>
 internal static class ReferrersIndex
 {
-    /// <summary>One listed referrer.</summary>
-    public sealed record Entry(string Digest, string? MediaType, long Size, string? ArtifactType, IReadOnlyDictionary<string, string> Annotations);
-
     /// <summary>Expects 200, the index Content-Type and a well-formed index; returns its descriptors.</summary>
-    public static IReadOnlyList<Entry> From(RegistryResponse response)
+    public static IReadOnlyList<ReferrerEntry> From(RegistryResponse response)
     {
         Expect.Status(response, 200);
         var contentType = Expect.Header(response, "Content-Type");
@@ -31,7 +28,7 @@ internal static class ReferrersIndex
         }
     }
 
-    private static Entry ParseEntry(JsonElement e)
+    private static ReferrerEntry ParseEntry(JsonElement e)
     {
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         if (e.TryGetProperty("annotations", out var a) && a.ValueKind == JsonValueKind.Object)
@@ -42,7 +39,7 @@ internal static class ReferrersIndex
             }
         }
 
-        return new Entry(
+        return new ReferrerEntry(
             StringOf(e, "digest") ?? throw new CheckFailedException("a referrer descriptor has no digest"),
             StringOf(e, "mediaType"),
             e.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number ? size.GetInt64() : -1,

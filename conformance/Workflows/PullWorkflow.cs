@@ -1,4 +1,5 @@
 using Conformance.Content;
+using Conformance.Http;
 using Conformance.Protocol;
 using Conformance.Running;
 
@@ -41,7 +42,7 @@ internal sealed class PullWorkflow(WorkflowContext ctx) : IWorkflow
         {
             Expect.Prerequisite(rangeSupported, "Range requests are not supported (or their check failed)");
             var size = await SizeOfAsync(t);
-            var response = await ctx.Registry.Client.SendAsync(new Http.RegistryRequest(HttpMethod.Get, Paths.Blob(ns, t.BlobDigest))
+            var response = await ctx.Registry.Client.SendAsync(new RegistryRequest(HttpMethod.Get, Paths.Blob(ns, t.BlobDigest))
                 .WithHeader("Range", $"bytes={size + 10}-{size + 20}"));
             Expect.Status(response, 416);
         });
@@ -82,7 +83,7 @@ internal sealed class PullWorkflow(WorkflowContext ctx) : IWorkflow
         var size = await SizeOfAsync(target);
         Expect.Prerequisite(size >= 16, $"blob has only {size} bytes, too small for a partial read");
         var (first, last) = (3L, Math.Min(size - 1, 12L));
-        var response = await ctx.Registry.Client.SendAsync(new Http.RegistryRequest(HttpMethod.Get, Paths.Blob(ctx.Namespace, target.BlobDigest))
+        var response = await ctx.Registry.Client.SendAsync(new RegistryRequest(HttpMethod.Get, Paths.Blob(ctx.Namespace, target.BlobDigest))
             .WithHeader("Range", $"bytes={first}-{last}"));
         if (response.Status == 200)
         {

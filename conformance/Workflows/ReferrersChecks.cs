@@ -78,7 +78,7 @@ internal sealed class ReferrersChecks(WorkflowContext ctx, string workflow)
         return builder.Build();
     }
 
-    private static void ExpectListed(IReadOnlyList<ReferrersIndex.Entry> entries, TestManifest artifact, string artifactType)
+    private static void ExpectListed(IReadOnlyList<ReferrerEntry> entries, TestManifest artifact, string artifactType)
     {
         var entry = entries.FirstOrDefault(e => e.Digest == artifact.Digest)
             ?? throw new CheckFailedException($"referrer {artifact.Digest} is not listed ({entries.Count} entries)");
