@@ -36,6 +36,12 @@ internal sealed class ManifestPushChecks(WorkflowContext ctx, string workflow)
             ContentChecks.Manifest(await ctx.Registry.FetchManifestAsync(HttpMethod.Get, ns, second.Digest), second.Digest, second);
         });
 
+        await Check("PUT manifest with no layers (201)", async () =>
+        {
+            Expect.Prerequisite(blobsReady, "the config blob was not uploaded");
+            var layerless = new ManifestBuilder(image.Config).Annotation("org.example.conformance", tag + "-no-layers").Build();
+            ExpectCreated(await ctx.Registry.PutManifestAsync(ns, tag + "-no-layers", layerless.Bytes, layerless.MediaType), layerless);
+        });
         await Check("PUT manifest that is not valid JSON gives 400 MANIFEST_INVALID", async () =>
         {
             var response = await ctx.Registry.PutManifestAsync(ns, "invalid-" + TestImage.RandomSuffix(), "{\"schemaVersion\": 2, \"layers\": [ not json"u8.ToArray(), MediaTypes.ImageManifest);
