@@ -29,6 +29,12 @@ public sealed class UpstreamOptions
     public string? Password { get; set; }
     /// <summary>Path to a Docker <c>config.json</c> to take credentials from.</summary>
     public string? DockerConfig { get; set; }
+    /// <summary>
+    /// Hosts (host[:port]) of token services that may receive this upstream's credentials when
+    /// its Bearer challenge names them as realm. Without an entry, credentials go to a realm only
+    /// on the upstream's own host.
+    /// </summary>
+    public List<string> TokenRealms { get; set; } = [];
     /// <summary>Whether pushes may be passed through to this upstream.</summary>
     public bool Writable { get; set; }
 }

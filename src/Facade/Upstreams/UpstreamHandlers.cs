@@ -28,16 +28,18 @@ internal static class UpstreamHandlers
     {
         var store = new CredentialStore();
         var url = new Uri(upstream.Url);
+        RegistryCredential? credential = null;
         if (upstream.Username is { } user)
         {
-            store.Add(url.ToString(), new RegistryCredential(user, upstream.Password ?? ""));
+            credential = new RegistryCredential(user, upstream.Password ?? "");
         }
         else if (upstream.DockerConfig is { } path)
         {
             var fromFile = DockerConfigCredentials.Load(path);
-            if ((fromFile.Find(url.ToString()) ?? fromFile.Find(name)) is { } credential)
-                store.Add(url.ToString(), credential);
+            credential = fromFile.Find(url.ToString()) ?? fromFile.Find(name);
         }
+        if (credential is not null)
+            store.Add(url.ToString(), credential with { TrustedRealmHosts = upstream.TokenRealms.ToHashSet(StringComparer.OrdinalIgnoreCase) });
         return store;
     }
 }
