@@ -28,6 +28,7 @@ namespace Facade.Shared.Client;
 /// </summary>
 public sealed class RegistryAuthHandler : DelegatingHandler
 {
+    private static readonly HttpRequestOptionsKey<bool> AuthorizedHere = new("Facade.Registry.AuthorizedHere");
     private static readonly AuthChallenge NoChallenge = new("None", new Dictionary<string, string>());
 
     private readonly ICredentialStore _credentials;
@@ -49,6 +50,9 @@ public sealed class RegistryAuthHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A header this handler set on an earlier attempt (the retry handler resends the same
+        // message) is recomputed; one the caller set is respected.
+        if (request.Has(AuthorizedHere)) request.Headers.Authorization = null;
         if (request.RequestUri is not { IsAbsoluteUri: true } uri || request.Headers.Authorization is not null)
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (request.Has(RegistryRequestOptions.Anonymous))
@@ -105,6 +109,7 @@ public sealed class RegistryAuthHandler : DelegatingHandler
         {
             if (credential is not { IdentityToken: null }) return null;
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicParameter());
+            request.With(AuthorizedHere);
             return new Applied(true, null, null);
         }
         if (!challenge.IsBearer) return null;
@@ -115,6 +120,7 @@ public sealed class RegistryAuthHandler : DelegatingHandler
             .GetOrFetchAsync(key, () => TokenClientFor().FetchAsync(realm, challenge.Service, scopes, realmCredential))
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        request.With(AuthorizedHere);
         return new Applied(false, key, token);
     }
 

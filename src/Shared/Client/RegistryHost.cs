@@ -13,7 +13,7 @@ public static class RegistryHost
     /// The legacy index URL that Docker's <c>config.json</c> uses as the key for the default
     /// registry. It is part of the file format, so it is spelled here once and nowhere else.
     /// </summary>
-    private const string LegacyIndexKey = "https://index.docker.io/v1/";
+    public const string LegacyIndexKey = "https://index.docker.io/v1/";
 
     private static readonly string LegacyIndexHost = new Uri(LegacyIndexKey).Host;
 

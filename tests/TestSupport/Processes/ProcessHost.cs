@@ -60,7 +60,7 @@ public sealed class ProcessHost : IAsyncDisposable
     /// </summary>
     public async Task WaitForHttpAsync(Uri url, TimeSpan? timeout = null)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
@@ -114,12 +114,16 @@ public sealed class ProcessHost : IAsyncDisposable
         _process.Dispose();
     }
 
+    private const int SignalTerminate = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>Asks the process to stop with SIGTERM and waits up to <paramref name="grace"/>; kills it after.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
+        _ = Kill(_process.Id, SignalTerminate);
         using var limit = new CancellationTokenSource(grace);
         try
         {
