@@ -41,11 +41,13 @@ internal static class ManifestScanner
             }
         }
         JsonCopy.ExpectEnd(ref reader, "the base manifest");
+        if (MediaTypes.IsIndex(mediaType))
+            throw new CompositionException($"the base must be an image manifest, not an index ('{mediaType}'): pick a platform first");
         if (configMediaType is null) throw new CompositionException("the base manifest has no config descriptor");
         if (size is null) throw new CompositionException("the base manifest has no layers");
         mediaType ??= configMediaType == MediaTypes.DockerConfig ? MediaTypes.DockerManifest : MediaTypes.OciManifest;
         if (!MediaTypes.IsImageManifest(mediaType))
-            throw new CompositionException($"the base must be an image manifest, not '{mediaType}' (pick a platform from an index first)");
+            throw new CompositionException($"the base must be an image manifest, not '{mediaType}'");
         return new ManifestSummary(mediaType, size.Value);
     }
 
