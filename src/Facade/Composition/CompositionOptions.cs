@@ -1,0 +1,20 @@
+namespace Facade.Composition;
+
+/// <summary>The <c>Facade:Composition</c> configuration section.</summary>
+public sealed class CompositionOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Facade:Composition";
+
+    /// <summary>gRPC spec providers for <c>remote/&lt;id&gt;</c>, tried in order.</summary>
+    public List<SpecProviderEndpoint> SpecProviders { get; set; } = [];
+
+    /// <summary>How long a spec from a gRPC provider is reused; zero disables the cache.</summary>
+    public TimeSpan SpecCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Deadline of one GetImageSpec call.</summary>
+    public TimeSpan SpecTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The JSON file behind <c>fixed/&lt;id&gt;</c>; none when empty.</summary>
+    public string? FixedSpecFile { get; set; }
+}
