@@ -15,6 +15,15 @@ public sealed class CompositionOptions
     /// <summary>Deadline of one GetImageSpec call.</summary>
     public TimeSpan SpecTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Layers added to every composed image first, in order (resolved lazily, on first use).</summary>
+    public List<StaticLayerOptions> StaticLayers { get; set; } = [];
+
+    /// <summary>The platform picked from a multi-platform base or add-on image (<c>os/arch[/variant]</c>).</summary>
+    public string Platform { get; set; } = "linux/amd64";
+
+    /// <summary>How many composed images are kept in memory (least recently used go first).</summary>
+    public int CacheEntries { get; set; } = 1024;
+
     /// <summary>The JSON file behind <c>fixed/&lt;id&gt;</c>; none when empty.</summary>
     public string? FixedSpecFile { get; set; }
 }

@@ -1,3 +1,5 @@
+using Facade.Composition;
+using Facade.Composition.Serving;
 using Facade.Configuration;
 using Facade.Http;
 using Facade.Metrics;
@@ -13,7 +15,7 @@ namespace Facade.Endpoints;
 /// dispatches by route and method, and turns failures into distribution errors.
 /// </summary>
 internal sealed partial class DistributionHandler(
-    UpstreamCatalog catalog, MirrorEndpoints mirror, FacadeMetrics metrics, IOptions<FacadeOptions> options,
+    UpstreamCatalog catalog, MirrorEndpoints mirror, CompositionEndpoints composition, FacadeMetrics metrics, IOptions<FacadeOptions> options,
     ILogger<DistributionHandler> log)
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
@@ -64,6 +66,15 @@ internal sealed partial class DistributionHandler(
                 : "push is disabled on this registry facade");
         }
         if (!read) return Unsupported(context, $"{method} is not supported here");
+        if (SpecProviderRouter.IsComposedName(route.Name))
+        {
+            return route.Kind switch
+            {
+                RouteKind.Manifest => composition.ManifestAsync(context, route),
+                RouteKind.Blob => composition.BlobAsync(context, route),
+                _ => Unsupported(context, "composed images have no tags list or referrers"),
+            };
+        }
 
         var (target, error) = catalog.Resolve(route.Name, context.Request.Query["ns"].ToString());
         if (target is null) return OciResults.WriteErrorAsync(context, error!);

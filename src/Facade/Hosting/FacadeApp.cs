@@ -1,4 +1,6 @@
 using Facade.Blobs;
+using Facade.Composition;
+using Facade.Composition.Serving;
 using Facade.Configuration;
 using Facade.Endpoints;
 using Facade.Http;
@@ -48,6 +50,12 @@ public static class FacadeApp
         services.AddSingleton<MirrorEndpoints>();
         services.AddSingleton<DistributionHandler>();
         services.AddHttpForwarder();
+        services.AddComposition(configuration);
+        services.AddSingleton(sp => new CompositionCache(sp.GetRequiredService<CompositionOptions>().CacheEntries));
+        services.AddSingleton<StaticFileDescriber>();
+        services.AddSingleton<ImageResolver>();
+        services.AddSingleton<CompositionService>();
+        services.AddSingleton<CompositionEndpoints>();
         return services;
     }
 

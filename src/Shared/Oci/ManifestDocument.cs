@@ -19,7 +19,7 @@ public sealed record ManifestDocument
     [JsonPropertyName("annotations"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyDictionary<string, string>? Annotations { get; init; }
 
     /// <summary>Unknown fields, kept so nothing is lost.</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     /// <summary>Parses manifest bytes; throws <see cref="ManifestFormatException"/> when they are not a manifest.</summary>
     public static ManifestDocument Parse(ReadOnlySpan<byte> bytes)

@@ -5,7 +5,7 @@ namespace Facade.Shared.Oci;
 /// <summary>Source-generated JSON metadata for the OCI model (no reflection at run time).</summary>
 [JsonSerializable(typeof(ManifestDocument))]
 [JsonSerializable(typeof(Descriptor))]
-[JsonSerializable(typeof(Platform))]
+[JsonSerializable(typeof(DescriptorPlatform))]
 [JsonSerializable(typeof(TagList))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 public sealed partial class OciJsonContext : JsonSerializerContext;

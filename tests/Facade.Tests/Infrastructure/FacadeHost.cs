@@ -38,7 +38,8 @@ public sealed class FacadeHost : IAsyncDisposable
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
         var app = FacadeApp.Build([.. args], builder =>
         {
-            builder.Logging.ClearProviders();
+            // FACADE_TEST_LOGS=1 shows the facade's own log while debugging a test.
+            if (Environment.GetEnvironmentVariable("FACADE_TEST_LOGS") != "1") builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Facade.Shared.Oci;
+
+namespace Facade.Composition.Serving;
+
+/// <summary>
+/// Composed images in memory: by manifest digest (what clients ask for by digest), by
+/// (base digest, spec hash) so the same inputs are composed once, and the latest per name (so
+/// blob requests under a name find their origins). Bounded: least recently used go first. An
+/// evicted image is recomputed from its spec on the next request for its name.
+/// </summary>
+internal sealed class CompositionCache(int capacity)
+{
+    private readonly ConcurrentDictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Digest, Entry> _byDigest = new();
+    private readonly ConcurrentDictionary<string, Entry> _byName = new(StringComparer.Ordinal);
+    private readonly Lock _trimLock = new();
+
+    public static string Key(Digest baseDigest, Digest specHash) => baseDigest.Value + "|" + specHash.Value;
+
+    public ComposedImage? ByKey(string key) => Touch(_byKey.GetValueOrDefault(key));
+
+    public ComposedImage? ByDigest(Digest digest) => Touch(_byDigest.GetValueOrDefault(digest));
+
+    public ComposedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
+
+    /// <summary>Where a blob of any cached composed image comes from (older compositions included).</summary>
+    public BlobOrigin? FindBlob(Digest digest)
+    {
+        foreach (var entry in _byDigest.Values)
+            if (entry.Image.Blobs.TryGetValue(digest, out var origin)) return origin;
+        return null;
+    }
+
+    public void Add(string name, string key, ComposedImage image)
+    {
+        var entry = new Entry(image, key);
+        _byKey[key] = entry;
+        _byDigest[image.Manifest.Digest] = entry;
+        _byName[name] = entry;
+        if (_byKey.Count > capacity) Trim();
+    }
+
+    private static ComposedImage? Touch(Entry? entry)
+    {
+        if (entry is null) return null;
+        entry.LastUse = Environment.TickCount64;
+        return entry.Image;
+    }
+
+    private void Trim()
+    {
+        lock (_trimLock)
+        {
+            foreach (var (key, entry) in _byKey.OrderBy(e => e.Value.LastUse).Take(_byKey.Count - capacity).ToList())
+            {
+                _byKey.TryRemove(key, out _);
+                _byDigest.TryRemove(new KeyValuePair<Digest, Entry>(entry.Image.Manifest.Digest, entry));
+                foreach (var (name, named) in _byName)
+                    if (ReferenceEquals(named, entry)) _byName.TryRemove(name, out _);
+            }
+        }
+    }
+
+    private sealed class Entry(ComposedImage image, string key)
+    {
+        public ComposedImage Image { get; } = image;
+        public string Key { get; } = key;
+        public long LastUse { get; set; } = Environment.TickCount64;
+    }
+}
