@@ -15,6 +15,9 @@ public sealed class CompositionOptions
     /// <summary>Deadline of one GetImageSpec call.</summary>
     public TimeSpan SpecTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Layers added first to every composed image, in order.</summary>
+    public List<StaticLayerOptions> StaticLayers { get; set; } = [];
+
     /// <summary>The JSON file behind <c>fixed/&lt;id&gt;</c>; none when empty.</summary>
     public string? FixedSpecFile { get; set; }
 }

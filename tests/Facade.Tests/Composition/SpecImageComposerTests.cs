@@ -12,7 +12,7 @@ public sealed class SpecImageComposerTests(ComposerRegistryFixture fixture) : IC
     public async Task Composes_a_spec_for_the_requested_platform()
     {
         var composer = new SpecImageComposer(fixture.Source);
-        var image = await composer.ComposeAsync(fixture.Spec, Platform.Parse("linux/arm64"), [], CancellationToken.None);
+        var image = await composer.ComposeAsync(fixture.Spec, Platform.Parse("linux/arm64"), CancellationToken.None);
 
         Assert.Equal(fixture.Arm64.Digest, image.BaseManifestDigest);
         Assert.Equal($"{fixture.Registry!.Host}/base/multi@{fixture.Arm64.Digest}", image.BaseReference);
@@ -44,8 +44,8 @@ public sealed class SpecImageComposerTests(ComposerRegistryFixture fixture) : IC
     public async Task Defaults_to_linux_amd64_and_is_deterministic()
     {
         var composer = new SpecImageComposer(fixture.Source);
-        var first = await composer.ComposeAsync(fixture.Spec, null, [], CancellationToken.None);
-        var second = await composer.ComposeAsync(fixture.Spec, null, [], CancellationToken.None);
+        var first = await composer.ComposeAsync(fixture.Spec, null, CancellationToken.None);
+        var second = await composer.ComposeAsync(fixture.Spec, null, CancellationToken.None);
         Assert.Equal(fixture.Amd64.Digest, first.BaseManifestDigest);
         Assert.Equal(first.Result.ManifestDigest, second.Result.ManifestDigest);
         Assert.Equal(first.Result.Manifest, second.Result.Manifest);
@@ -56,7 +56,7 @@ public sealed class SpecImageComposerTests(ComposerRegistryFixture fixture) : IC
     {
         var composer = new SpecImageComposer(fixture.Source);
         var error = await Assert.ThrowsAsync<CompositionException>(() =>
-            composer.ComposeAsync(fixture.Spec, Platform.Parse("linux/s390x"), [], CancellationToken.None));
+            composer.ComposeAsync(fixture.Spec, Platform.Parse("linux/s390x"), CancellationToken.None));
         Assert.Contains("linux/s390x", error.Message);
     }
 
