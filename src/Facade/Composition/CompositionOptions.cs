@@ -15,7 +15,7 @@ public sealed class CompositionOptions
     /// <summary>Deadline of one GetImageSpec call.</summary>
     public TimeSpan SpecTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Layers added to every composed image first, in order (resolved lazily, on first use).</summary>
+    /// <summary>Layers added first to every composed image, in order.</summary>
     public List<StaticLayerOptions> StaticLayers { get; set; } = [];
 
     /// <summary>The platform picked from a multi-platform base or add-on image (<c>os/arch[/variant]</c>).</summary>

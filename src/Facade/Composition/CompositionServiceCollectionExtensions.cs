@@ -9,7 +9,8 @@ public static class CompositionServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Facade:Composition</c> and registers a singleton <see cref="SpecProviderRouter"/>
-    /// backed by the gRPC providers (when any is configured) and the fixed file (when named).
+    /// backed by the gRPC providers (when any is configured) and the fixed file (when named), and
+    /// a singleton <see cref="SpecImageComposer"/> over the <see cref="IImageSource"/> the caller registers.
     /// </summary>
     public static IServiceCollection AddComposition(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,8 @@ public static class CompositionServiceCollectionExtensions
         services.AddSingleton(sp => new SpecProviderRouter(
             options.SpecProviders.Count == 0 ? null : sp.GetRequiredService<GrpcSpecProvider>(),
             string.IsNullOrEmpty(options.FixedSpecFile) ? null : sp.GetRequiredService<FixedSpecProvider>()));
+        // Needs the HTTP core's IImageSource; resolved only when first asked for.
+        services.AddSingleton(sp => new SpecImageComposer(sp.GetRequiredService<IImageSource>(), options.StaticLayers));
         return services;
     }
 }

@@ -1,17 +1,11 @@
 namespace Facade.Composition;
 
-/// <summary>One static layer: all layers of an image, or a local tar / tar.gz file.</summary>
+/// <summary>One static layer (<c>Facade:Composition:StaticLayers:&lt;n&gt;</c>), added first to every composed image.</summary>
 public sealed class StaticLayerOptions
 {
-    /// <summary>An image reference (for <see cref="StaticLayerType.Image"/>) or a file path (for <see cref="StaticLayerType.File"/>).</summary>
+    /// <summary><c>image</c>: all layers of the image <see cref="Ref"/>; <c>file</c>: the local tar or tar.gz at <see cref="Ref"/>.</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>An image reference or a file path, depending on <see cref="Type"/>.</summary>
     public string Ref { get; set; } = "";
-
-    public StaticLayerType Type { get; set; } = StaticLayerType.Image;
-}
-
-/// <summary>What a static layer's <see cref="StaticLayerOptions.Ref"/> names.</summary>
-public enum StaticLayerType
-{
-    Image,
-    File,
 }

@@ -52,8 +52,8 @@ public static class FacadeApp
         services.AddHttpForwarder();
         services.AddComposition(configuration);
         services.AddSingleton(sp => new CompositionCache(sp.GetRequiredService<CompositionOptions>().CacheEntries));
-        services.AddSingleton<StaticFileDescriber>();
-        services.AddSingleton<ImageResolver>();
+        services.AddSingleton<MirrorImageSource>();
+        services.AddSingleton<IImageSource>(sp => sp.GetRequiredService<MirrorImageSource>());
         services.AddSingleton<CompositionService>();
         services.AddSingleton<CompositionEndpoints>();
         return services;

@@ -6,4 +6,5 @@ namespace Facade.Shared.Composition;
 /// <param name="Layer">The descriptor appended to the manifest's <c>layers</c>.</param>
 /// <param name="DiffId">The digest of the uncompressed layer, appended to <c>rootfs.diff_ids</c>.</param>
 /// <param name="History">The entry appended to the config's <c>history</c>.</param>
-public sealed record Addendum(LayerDescriptor Layer, Digest DiffId, HistoryEntry History);
+/// <param name="Origin">Where the layer's blob is served from; not part of the composed bytes.</param>
+public sealed record Addendum(LayerDescriptor Layer, Digest DiffId, HistoryEntry History, LayerOrigin? Origin = null);

@@ -24,13 +24,14 @@ internal static class AddonImageReader
         var history = AddonJson.LayerHistory(config.RootElement);
         var containerConfig = config.RootElement.TryGetProperty("config"u8, out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
         var skip = SkipLayersLabel.Parse(AddonJson.Label(containerConfig, SkipLayersLabel.Name, image.Ref), layers.Count, image.Ref);
+        var origin = LayerOrigin.Image(image.Ref);
         for (var i = skip; i < layers.Count; i++)
         {
             // History entries pair with layers only when every layer has exactly one.
             var entry = history.Count == layers.Count
                 ? history[i] with { Comment = history[i].Comment ?? image.Ref }
                 : new HistoryEntry(null, image.Ref);
-            addenda.Add(new Addendum(layers[i], diffIds[i], entry));
+            addenda.Add(new Addendum(layers[i], diffIds[i], entry, origin));
         }
         foreach (var env in AddonJson.Env(containerConfig, image.Ref))
         {

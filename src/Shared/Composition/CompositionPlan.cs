@@ -1,3 +1,5 @@
+using Facade.Shared.Oci;
+
 namespace Facade.Shared.Composition;
 
 /// <summary>The ordered layers and Env edits to apply to a base image.</summary>
@@ -9,4 +11,14 @@ public sealed record CompositionPlan(IReadOnlyList<Addendum> Addenda, IReadOnlyL
     public ComposeInput ToComposeInput(ReadOnlyMemory<byte> baseManifest, ReadOnlyMemory<byte> baseConfig, string baseRef,
         IReadOnlyList<KeyValuePair<string, string>>? annotations = null) =>
         new(baseManifest, baseConfig, baseRef, Addenda, EnvModifiers, annotations);
+
+    /// <summary>The appended layer with this blob digest (to answer a blob request), or null.</summary>
+    public Addendum? FindLayer(Digest digest)
+    {
+        foreach (var addendum in Addenda)
+        {
+            if (addendum.Layer.Digest == digest) return addendum;
+        }
+        return null;
+    }
 }

@@ -45,7 +45,7 @@ public static class CompositionPlanner
     {
         var digest = Digest.Sha256Of(direct.Content.Span);
         var layer = new LayerDescriptor(MediaTypes.OciLayer, digest, direct.Content.Length);
-        return new Addendum(layer, digest, new HistoryEntry(null, ContentLayerComment));
+        return new Addendum(layer, digest, new HistoryEntry(null, ContentLayerComment), LayerOrigin.Direct(direct.Content));
     }
 
     private static Addendum Remote(RemoteContent remote)
@@ -61,6 +61,6 @@ public static class CompositionPlanner
         if (remote.Size < 0)
             throw new CompositionException($"remote content layer {digest} has a negative size");
         var layer = new LayerDescriptor(remote.MediaType, digest, remote.Size, [remote.Url]);
-        return new Addendum(layer, diffId, new HistoryEntry(null, ContentLayerComment));
+        return new Addendum(layer, diffId, new HistoryEntry(null, ContentLayerComment), LayerOrigin.Remote(remote.Url));
     }
 }

@@ -29,6 +29,27 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Every_appended_layer_says_where_its_blob_comes_from()
+    {
+        var content = new byte[] { 9, 8, 7 };
+        var remote = new RemoteContent("https://content.example.test/r.tgz", TestImages.DigestOf("r").Value,
+            TestImages.DigestOf("rd").Value, MediaTypes.OciLayerGzip, 3);
+        var ide = TestImages.Addon("ide", 1);
+        var plan = CompositionPlanner.Plan(new PlanInput([], ide, null, [], [new DirectContent(content), remote]));
+
+        var fromImage = plan.FindLayer(TestImages.LayerDigestOf("ide", 0))!.Origin!;
+        Assert.Equal(LayerOriginKind.Image, fromImage.Kind);
+        Assert.Equal(ide.Ref, fromImage.Location);
+        var direct = plan.FindLayer(Digest.Sha256Of(content))!.Origin!;
+        Assert.Equal(LayerOriginKind.Direct, direct.Kind);
+        Assert.Equal(content, direct.Content.ToArray());
+        var atUrl = plan.FindLayer(TestImages.DigestOf("r"))!.Origin!;
+        Assert.Equal(LayerOriginKind.Remote, atUrl.Kind);
+        Assert.Equal(remote.Url, atUrl.Location);
+        Assert.Null(plan.FindLayer(TestImages.DigestOf("not appended")));
+    }
+
+    [Fact]
     public void Direct_content_is_an_uncompressed_tar_whose_digest_is_its_diff_id()
     {
         var bytes = Encoding.UTF8.GetBytes("some tar bytes");

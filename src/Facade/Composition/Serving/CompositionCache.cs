@@ -18,11 +18,11 @@ internal sealed class CompositionCache(int capacity)
 
     public static string Key(Digest baseDigest, Digest specHash) => baseDigest.Value + "|" + specHash.Value;
 
-    public ComposedImage? ByKey(string key) => Touch(_byKey.GetValueOrDefault(key));
+    public ServedImage? ByKey(string key) => Touch(_byKey.GetValueOrDefault(key));
 
-    public ComposedImage? ByDigest(Digest digest) => Touch(_byDigest.GetValueOrDefault(digest));
+    public ServedImage? ByDigest(Digest digest) => Touch(_byDigest.GetValueOrDefault(digest));
 
-    public ComposedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
+    public ServedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
 
     /// <summary>Where a blob of any cached composed image comes from (older compositions included).</summary>
     public BlobOrigin? FindBlob(Digest digest)
@@ -32,7 +32,7 @@ internal sealed class CompositionCache(int capacity)
         return null;
     }
 
-    public void Add(string name, string key, ComposedImage image)
+    public void Add(string name, string key, ServedImage image)
     {
         var entry = new Entry(image, key);
         _byKey[key] = entry;
@@ -41,7 +41,7 @@ internal sealed class CompositionCache(int capacity)
         if (_byKey.Count > capacity) Trim();
     }
 
-    private static ComposedImage? Touch(Entry? entry)
+    private static ServedImage? Touch(Entry? entry)
     {
         if (entry is null) return null;
         entry.LastUse = Environment.TickCount64;
@@ -62,9 +62,9 @@ internal sealed class CompositionCache(int capacity)
         }
     }
 
-    private sealed class Entry(ComposedImage image, string key)
+    private sealed class Entry(ServedImage image, string key)
     {
-        public ComposedImage Image { get; } = image;
+        public ServedImage Image { get; } = image;
         public string Key { get; } = key;
         public long LastUse { get; set; } = Environment.TickCount64;
     }
