@@ -7,7 +7,8 @@ namespace Daemon.Storage.S3;
 
 /// <summary>
 /// Signs S3 requests with AWS Signature Version 4 (header form). Only what this client sends is
-/// covered: no query string, signed headers host, x-amz-content-sha256 and x-amz-date.
+/// covered: no query string; signed headers host, range (when present), x-amz-content-sha256
+/// and x-amz-date.
 /// </summary>
 internal sealed class SigV4Signer(string accessKey, string secretKey, string region, TimeProvider? clock = null)
 {
@@ -29,15 +30,16 @@ internal sealed class SigV4Signer(string accessKey, string secretKey, string reg
         request.Headers.Add("x-amz-date", amzDate);
         request.Headers.Add("x-amz-content-sha256", payloadSha256Hex);
 
-        const string signedHeaders = "host;x-amz-content-sha256;x-amz-date";
+        var headers = new List<(string Name, string Value)> { ("host", host) };
+        if (request.Headers.Range is { } range) headers.Add(("range", range.ToString()));
+        headers.Add(("x-amz-content-sha256", payloadSha256Hex));
+        headers.Add(("x-amz-date", amzDate));
+        var signedHeaders = string.Join(';', headers.Select(h => h.Name));
         var canonical = string.Join('\n',
             request.Method.Method,
             uri.AbsolutePath,
             "",
-            $"host:{host}",
-            $"x-amz-content-sha256:{payloadSha256Hex}",
-            $"x-amz-date:{amzDate}",
-            "",
+            string.Concat(headers.Select(h => $"{h.Name}:{h.Value}\n")),
             signedHeaders,
             payloadSha256Hex);
         var scope = $"{day}/{region}/{Service}/aws4_request";
