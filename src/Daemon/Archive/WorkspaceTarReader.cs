@@ -93,6 +93,6 @@ internal sealed class WorkspaceTarReader(DaemonOptions options)
     private void SetOwner(string path, TarEntry entry)
     {
         var (uid, gid) = _owners.ToHost(entry.Uid, entry.Gid);
-        FileOwnership.Set(path, uid, gid);
+        FileMetadata.SetOwner(path, uid, gid);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class WorkspaceTarWriter(DaemonOptions options)
                 await writer.WriteEntryAsync(Describe(new PaxTarEntry(TarEntryType.Directory, name + "/"), dir), cancellationToken);
                 await WriteDirectoryAsync(writer, dir.FullName, name + "/", cancellationToken);
             }
-            else if (info is FileInfo file && FileOwnership.Get(file.FullName).IsRegularFile)
+            else if (info is FileInfo file && FileMetadata.Read(file.FullName).IsRegularFile)
             {
                 await using var content = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
                 var entry = Describe(new PaxTarEntry(TarEntryType.RegularFile, name), file);
@@ -48,10 +48,11 @@ internal sealed class WorkspaceTarWriter(DaemonOptions options)
 
     private PaxTarEntry Describe(PaxTarEntry entry, FileSystemInfo info)
     {
-        var (uid, gid, _) = FileOwnership.Get(info.FullName);
-        (entry.Uid, entry.Gid) = _owners.ToArchive(uid, gid);
-        entry.Mode = info.UnixFileMode;
-        entry.ModificationTime = info.LastWriteTimeUtc;
+        var status = FileMetadata.Read(info.FullName);
+        (entry.Uid, entry.Gid) = _owners.ToArchive(status.Uid, status.Gid);
+        entry.Mode = status.Mode;
+        // Tar cannot express times before 1970; such files keep the archive's default time.
+        if (status.Modified >= DateTimeOffset.UnixEpoch) entry.ModificationTime = status.Modified;
         return entry;
     }
 }

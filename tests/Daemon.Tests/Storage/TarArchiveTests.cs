@@ -14,11 +14,11 @@ public sealed class TarArchiveTests : IDisposable
     [SkippableFact]
     public async Task OwnersAreShiftedIntoAndOutOfTheArchive()
     {
-        Skip.IfNot(FileOwnership.CanChown, "changing file owners needs root; owner shifting is not tested");
+        Skip.IfNot(FileMetadata.CanChown, "changing file owners needs root; owner shifting is not tested");
         var source = Directory.CreateDirectory(_dir.Combine("src")).FullName;
         var file = Path.Combine(source, "owned.txt");
         File.WriteAllText(file, "x");
-        FileOwnership.Set(file, 133333, 233333);
+        FileMetadata.SetOwner(file, 133333, 233333);
 
         var archive = new MemoryStream();
         await new WorkspaceTarWriter(Shifted).WriteAsync(source, archive, default);
@@ -29,8 +29,8 @@ public sealed class TarArchiveTests : IDisposable
         archive.Position = 0;
         var target = _dir.Combine("dst");
         await new WorkspaceTarReader(Shifted).ExtractAsync(archive, target, default);
-        var (uid, gid, isRegular) = FileOwnership.Get(Path.Combine(target, "owned.txt"));
-        Assert.Equal((133333, 233333, true), (uid, gid, isRegular));
+        var status = FileMetadata.Read(Path.Combine(target, "owned.txt"));
+        Assert.Equal((133333, 233333, true), (status.Uid, status.Gid, status.IsRegularFile));
     }
 
     [Theory]

@@ -32,11 +32,14 @@ internal sealed class GitCheckout(GitCli git, IHttpClientFactory http)
         }
         var credentials = await GitCredentials.ResolveAsync(init.Config, http, cancellationToken);
         string[] depth = init.FullClone ? [] : ["--depth=1"];
-        await git.RunAsync(target, ["fetch", .. depth, "origin"], credentials, cancellationToken);
-        if (init.TargetMode == CloneTargetMode.RemoteBranch)
+        if (init.TargetMode != CloneTargetMode.RemoteBranch)
+            await git.RunAsync(target, ["fetch", .. depth, "origin"], credentials, cancellationToken);
+        else
         {
             var b = init.CloneTaget;
-            await git.RunAsync(target, ["fetch", .. depth, "origin", $"+refs/heads/{b}:refs/remotes/origin/{b}"], credentials, cancellationToken);
+            // A shallow clone tracks one branch only; the remote must know the new one before it can be tracked.
+            await git.RunAsync(target, ["remote", "set-branches", "--add", "origin", b], null, cancellationToken);
+            await git.RunAsync(target, ["fetch", .. depth, "origin"], credentials, cancellationToken);
             await git.RunAsync(target, ["checkout", "-B", b, "--track", $"origin/{b}"], null, cancellationToken);
         }
         await ReachTargetAsync(target, init, depth, credentials, cancellationToken);

@@ -24,27 +24,25 @@ internal sealed class DigestVerifyingStream(Stream inner, Digest expected, long 
     public override int Read(Span<byte> buffer)
     {
         var n = inner.Read(buffer);
-        return Account(buffer[..n]);
+        return Account(buffer[..n], endOfStream: n == 0 && buffer.Length > 0);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var n = await inner.ReadAsync(buffer, cancellationToken);
-        return Account(buffer.Span[..n]);
+        return Account(buffer.Span[..n], endOfStream: n == 0 && buffer.Length > 0);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    private int Account(ReadOnlySpan<byte> data)
+    // A zero-byte read into an empty buffer is not the end of the stream; only a read that could return data but did not is.
+    private int Account(ReadOnlySpan<byte> data, bool endOfStream)
     {
         _read += data.Length;
         if (_read > expectedLength) throw new InvalidDataException($"blob {expected} is longer than {expectedLength} bytes");
-        if (data.Length > 0)
-        {
-            _hasher.AppendData(data);
-        }
-        else if (!_verified)
+        _hasher.AppendData(data);
+        if (endOfStream && !_verified)
         {
             _verified = true;
             if (_read != expectedLength || !expected.MatchesHash(_hasher))
