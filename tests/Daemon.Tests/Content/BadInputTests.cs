@@ -111,6 +111,19 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.True(Directory.Exists(_daemon.WorkspacePath("ws-nostore")));
     }
 
+    [Fact]
+    public async Task ContentOverTheQuotaIsResourceExhaustedAndRemoved()
+    {
+        using var repo = new SourceRepository();
+        var request = Init("ws-quota", Git(repo.Url));
+        request.StorageQuotaBytes = 100;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _daemon.Client.InitWorkspaceAsync(request));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.False(Directory.Exists(_daemon.WorkspacePath("ws-quota")));
+    }
+
     private const string ValidDigest = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private static WorkspaceInitializer Download(string url, string path, string digest) => new()
