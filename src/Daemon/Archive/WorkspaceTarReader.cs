@@ -65,6 +65,8 @@ internal sealed class WorkspaceTarReader(DaemonOptions options)
         for (var i = directories.Count - 1; i >= 0; i--)
         {
             var (path, entry) = directories[i];
+            // A later entry may have replaced the directory with a symlink; following it could touch files outside the root.
+            if (new DirectoryInfo(path) is not { Exists: true, LinkTarget: null }) continue;
             SetOwner(path, entry);
             SetMode(path, entry);
             Directory.SetLastWriteTimeUtc(path, entry.ModificationTime.UtcDateTime);

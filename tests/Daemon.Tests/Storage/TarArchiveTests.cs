@@ -64,6 +64,23 @@ public sealed class TarArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task ADirectoryReplacedByASymlinkDoesNotPassItsModeOutside()
+    {
+        var outside = Directory.CreateDirectory(_dir.Combine("outside")).FullName;
+        File.SetUnixFileMode(outside, (UnixFileMode)0b111_000_000);
+        var archive = Archive(w =>
+        {
+            w.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "a/") { Mode = (UnixFileMode)0b111_111_111 });
+            w.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "a") { LinkName = outside });
+        });
+
+        await new WorkspaceTarReader(new DaemonOptions()).ExtractAsync(archive, _dir.Combine("ws"), default);
+
+        Assert.Equal((UnixFileMode)0b111_000_000, File.GetUnixFileMode(outside));
+        Assert.Equal(outside, new FileInfo(_dir.Combine("ws", "a")).LinkTarget);
+    }
+
+    [Fact]
     public async Task GarbageIsInvalidData()
     {
         var garbage = new MemoryStream(Enumerable.Repeat((byte)'z', 2048).ToArray());
