@@ -62,7 +62,7 @@ internal sealed class ArchiveTransfer(DaemonOptions options, IContentStorage sto
         {
             return await call();
         }
-        catch (Exception e) when (e is StorageException or HttpRequestException)
+        catch (Exception e) when (e is StorageException or HttpRequestException or IOException)
         {
             throw new ContentException(StatusCode.Unavailable, $"remote storage failed: {e.Message}", e);
         }
