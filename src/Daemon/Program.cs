@@ -1,2 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Daemon.InWorkspace;
+
+if (Daemon.Linux.NamespaceHelper.TryRun(args, out var helperExit))
+{
+    return helperExit;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddInWorkspace(builder.Configuration);
+var app = builder.Build();
+app.MapInWorkspace();
 app.Run();
+return 0;

@@ -1,0 +1,96 @@
+namespace Daemon.Linux;
+
+/// <summary>Mounts proc and sysfs with the sensitive parts masked; runs inside the workspace's namespaces.</summary>
+internal static class MaskedMounts
+{
+    private const ulong Hardened = Mounts.NoSuid | Mounts.NoDev | Mounts.NoExec;
+
+    /// <summary>Mounts a proc for the caller's PID namespace at <paramref name="target"/> and masks it.</summary>
+    public static void MountProc(string target)
+    {
+        EnsureDirectory(target);
+        Mounts.Mount("proc", target, "proc", Hardened);
+        try
+        {
+            foreach (var file in ProcMasks.HiddenFiles)
+            {
+                var path = Path.Combine(target, file);
+                if (File.Exists(path))
+                {
+                    Mounts.Mount("/dev/null", path, null, Mounts.Bind);
+                }
+            }
+
+            HideDirectories(target, ProcMasks.HiddenDirectories);
+            foreach (var directory in ProcMasks.ReadOnlyDirectories)
+            {
+                var path = Path.Combine(target, directory);
+                if (Directory.Exists(path))
+                {
+                    // A bind mount only becomes read-only through a second, remounting call.
+                    Mounts.Mount(path, path, null, Mounts.Bind | Mounts.Recursive);
+                    Mounts.Mount(path, path, null, Mounts.Bind | Mounts.Remount | Mounts.ReadOnly | Hardened);
+                }
+            }
+        }
+        catch
+        {
+            // Never leave an unmasked proc behind.
+            Mounts.Unmount(target, Mounts.Detach);
+            throw;
+        }
+    }
+
+    /// <summary>Mounts a read-only sysfs for the caller's network namespace with firmware data hidden.</summary>
+    public static void MountSysfs(string target)
+    {
+        EnsureDirectory(target);
+        Mounts.Mount("sysfs", target, "sysfs", Hardened | Mounts.ReadOnly);
+        try
+        {
+            HideDirectories(target, ProcMasks.HiddenSysfsDirectories);
+        }
+        catch
+        {
+            Mounts.Unmount(target, Mounts.Detach);
+            throw;
+        }
+    }
+
+    /// <summary>Creates the target directory, refusing any symlink on the way so it cannot be redirected.</summary>
+    public static void EnsureDirectory(string target)
+    {
+        var current = "/";
+        foreach (var segment in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, segment);
+            var info = new DirectoryInfo(current);
+            if (info.LinkTarget is not null)
+            {
+                throw new SysCallException("lstat", $"{current} is a symbolic link", Errno.EINVAL);
+            }
+
+            if (!info.Exists)
+            {
+                if (File.Exists(current))
+                {
+                    throw new SysCallException("mkdir", $"{current} is not a directory", Errno.ENOTDIR);
+                }
+
+                Directory.CreateDirectory(current);
+            }
+        }
+    }
+
+    private static void HideDirectories(string target, IEnumerable<string> directories)
+    {
+        foreach (var directory in directories)
+        {
+            var path = Path.Combine(target, directory);
+            if (Directory.Exists(path))
+            {
+                Mounts.Mount("tmpfs", path, "tmpfs", Hardened | Mounts.ReadOnly, "size=0");
+            }
+        }
+    }
+}
