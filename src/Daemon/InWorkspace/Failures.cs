@@ -22,7 +22,7 @@ internal static class Failures
         {
             Errno.EINVAL or Errno.ENOTDIR => StatusCode.InvalidArgument,
             Errno.ENOENT => StatusCode.NotFound,
-            Errno.ESRCH => StatusCode.FailedPrecondition,
+            Errno.ESRCH or Errno.ENODEV => StatusCode.FailedPrecondition,
             Errno.EEXIST => StatusCode.AlreadyExists,
             Errno.EBUSY or Errno.EPERM or Errno.EACCES => StatusCode.FailedPrecondition,
             _ => StatusCode.Internal,

@@ -57,9 +57,18 @@ internal sealed class InWorkspaceHost : IAsyncDisposable
         builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
         builder.Services.AddInWorkspace(builder.Configuration);
         var app = builder.Build();
-        app.MapInWorkspace();
-        await app.StartAsync();
-        return new InWorkspaceHost(app, directory);
+        try
+        {
+            app.MapInWorkspace();
+            await app.StartAsync();
+            return new InWorkspaceHost(app, directory);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>Registers a workspace and returns a channel to its socket.</summary>
