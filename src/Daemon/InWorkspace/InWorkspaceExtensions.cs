@@ -16,7 +16,7 @@ public static class InWorkspaceExtensions
         services.AddOptions<InWorkspaceOptions>()
             .Bind(configuration.GetSection(InWorkspaceOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<InWorkspaceOptions>, InWorkspaceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<InWorkspaceOptions>>(new ProblemListValidator<InWorkspaceOptions>(o => o.Problems()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new PidTranslator());
         services.AddSingleton<WorkspacePids>();

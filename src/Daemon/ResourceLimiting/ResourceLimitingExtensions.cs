@@ -13,7 +13,7 @@ internal static class ResourceLimitingExtensions
         services.AddOptions<ResourceLimitingOptions>()
             .Bind(configuration.GetSection(ResourceLimitingOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ResourceLimitingOptions>>(new ResourceLimitingOptionsValidator());
+        services.AddSingleton<IValidateOptions<ResourceLimitingOptions>>(new InWorkspace.ProblemListValidator<ResourceLimitingOptions>(o => o.Problems()));
         services.AddMetrics();
         services.AddSingleton<ResourceLimitingMetrics>();
         services.AddSingleton<CpuLimiterService>();
