@@ -44,13 +44,14 @@ internal sealed class NamespaceMounter(WorkspacePids pids, NamespaceHelperLaunch
         try
         {
             // Only mounts made here may be removed, so a workspace cannot unmount what hides host state.
-            if (!session.Mounts.Any(m => m.Kind == kind && m.Target == target))
+            var mount = session.Mounts.FirstOrDefault(m => m.Kind == kind && m.Target == target && m.HostPid == hostPid);
+            if (mount is null)
             {
                 throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"no {kind} mount at {target}"));
             }
 
             await Run(hostPid, NamespaceOperation.Unmount, target, [], cancellationToken).ConfigureAwait(false);
-            session.RemoveMount(kind, target);
+            session.RemoveMount(mount);
         }
         finally
         {

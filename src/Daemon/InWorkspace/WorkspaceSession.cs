@@ -31,9 +31,8 @@ internal sealed class WorkspaceSession(WorkspaceRegistration registration, Works
     /// <summary>Remembers a mount.</summary>
     public void AddMount(WorkspaceMount mount) => mounts.Add(mount);
 
-    /// <summary>Forgets the mount of <paramref name="kind"/> at <paramref name="target"/>; false when unknown.</summary>
-    public bool RemoveMount(NamespaceOperation kind, string target) =>
-        mounts.RemoveAll(m => m.Kind == kind && m.Target == target) > 0;
+    /// <summary>Forgets a mount; false when unknown.</summary>
+    public bool RemoveMount(WorkspaceMount mount) => mounts.Remove(mount);
 
     /// <summary>Forgets all mounts.</summary>
     public void ClearMounts() => mounts.Clear();

@@ -11,9 +11,7 @@ internal static class Mounts
     public const ulong NoExec = 8;         // MS_NOEXEC
     public const ulong Remount = 32;       // MS_REMOUNT
     public const ulong Bind = 4096;        // MS_BIND
-    public const ulong Move = 8192;        // MS_MOVE
     public const ulong Recursive = 16384;  // MS_REC
-    public const ulong Private = 1 << 18;  // MS_PRIVATE
     public const ulong Shared = 1 << 20;   // MS_SHARED
     public const int Detach = 2;           // MNT_DETACH
 
@@ -45,24 +43,4 @@ internal static class Mounts
             }
         }
     }
-
-    /// <summary>True when <paramref name="path"/> is a mount point in the caller's mount namespace.</summary>
-    public static bool IsMountPoint(string path)
-    {
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
-        {
-            var fields = line.Split(' ');
-            if (fields.Length > 4 && UnescapeMountInfo(fields[4]) == full)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>mountinfo escapes blanks and backslashes as octal sequences.</summary>
-    public static string UnescapeMountInfo(string field) =>
-        field.Replace("\\040", " ").Replace("\\011", "\t").Replace("\\012", "\n").Replace("\\134", "\\");
 }

@@ -106,6 +106,23 @@ public sealed class LifecycleTests
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 
+    [NamespacesFact]
+    public async Task ServesWorkspacesNamedInConfigurationFromTheStart()
+    {
+        using var workspace = WorkspaceProcess.Start();
+        var id = "static-" + Guid.NewGuid().ToString("N")[..8];
+        await using var host = await InWorkspaceHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Workspaces:0:Id"] = id,
+            ["Workspaces:0:OwnerPid"] = workspace.RootPid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var socket = Path.Combine(host.Directory, id + ".sock");
+        Assert.NotNull(host.Registry.Find(id));
+        var client = new InWorkspaceService.InWorkspaceServiceClient(host.Connect(socket));
+        Assert.Equal(FSShiftMethod.Idmapped, (await client.PrepareForUserNSAsync(new PrepareForUserNSRequest())).FsShift);
+    }
+
     [Fact]
     public async Task InvalidConfigurationStopsTheStart()
     {

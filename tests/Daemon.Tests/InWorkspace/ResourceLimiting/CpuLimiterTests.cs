@@ -94,6 +94,31 @@ public sealed class CpuLimiterTests
         }
     }
 
+    [CGroupV1Fact]
+    public async Task TheHostedLimiterManagesRegisteredWorkspaces()
+    {
+        using var cgroup = new TestCGroup(CGroupHierarchies.Cpu, CGroupHierarchies.CpuAccounting, CGroupHierarchies.Memory);
+        cgroup.Start("sleep 300");
+        using var workspace = WorkspaceProcess.Start();
+        await using var host = await InWorkspaceHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Daemon:ResourceLimiting:Enabled"] = "true",
+            ["Daemon:ResourceLimiting:Interval"] = "00:00:00.200",
+            ["Daemon:ResourceLimiting:TotalMillicores"] = "1000",
+            ["Daemon:ResourceLimiting:MinimumMillicores"] = "300",
+            ["Daemon:ResourceLimiting:BurstMillicores"] = "600",
+        });
+        await host.Registry.RegisterAsync(IdMappingTests.Registration(workspace, cgroup: cgroup.Name));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Quota(cgroup) != "30000" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("30000", Quota(cgroup));
+    }
+
     private sealed class FixedWorkspaces(IReadOnlyList<LimitedWorkspace> workspaces) : ILimitedWorkspaces
     {
         public IReadOnlyList<LimitedWorkspace> Current() => workspaces;
