@@ -5,10 +5,53 @@ internal static class MaskedMounts
 {
     private const ulong Hardened = Mounts.NoSuid | Mounts.NoDev | Mounts.NoExec;
 
-    /// <summary>Mounts a proc for the caller's PID namespace at <paramref name="target"/> and masks it.</summary>
+    /// <summary>
+    /// Mounts a proc for the caller's PID namespace at <paramref name="target"/> and masks it. The proc
+    /// is prepared in a root-only staging directory beside the target and moved into place whole, so
+    /// no workspace process can open an unmasked file in between.
+    /// </summary>
     public static void MountProc(string target)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("proc exists on Linux only");
+        }
+
         EnsureDirectory(target);
+        var staging = Path.Combine(Path.GetDirectoryName(target)!, $".iws-stage-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only parent leaves no room for staging; mask in place instead.
+            MountMaskedProc(target);
+            return;
+        }
+
+        try
+        {
+            MountMaskedProc(staging);
+            try
+            {
+                Mounts.Mount(staging, target, null, Mounts.Move);
+            }
+            catch (SysCallException e) when (e.ErrorNumber == Errno.EINVAL)
+            {
+                // A shared parent mount cannot give up a child by moving it.
+                Mounts.Unmount(staging, Mounts.Detach);
+                MountMaskedProc(target);
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging);
+        }
+    }
+
+    private static void MountMaskedProc(string target)
+    {
         Mounts.Mount("proc", target, "proc", Hardened);
         try
         {

@@ -11,6 +11,7 @@ internal static class Mounts
     public const ulong NoExec = 8;         // MS_NOEXEC
     public const ulong Remount = 32;       // MS_REMOUNT
     public const ulong Bind = 4096;        // MS_BIND
+    public const ulong Move = 8192;        // MS_MOVE
     public const ulong Recursive = 16384;  // MS_REC
     public const ulong Shared = 1 << 20;   // MS_SHARED
     public const int Detach = 2;           // MNT_DETACH

@@ -32,6 +32,8 @@ public sealed class MountTests
         Assert.Contains(mounts, l => l.Split(' ')[4] == target + "/sys" && l.Split(' ')[5].Split(',').Contains("ro"));
         Assert.Throws<IOException>(() => File.WriteAllText($"{viaWorkspaceRoot}/sys/kernel/hostname", "changed"));
         Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(target, StringComparison.Ordinal));
+        // The proc was masked in a root-only staging directory and moved; the staging directory is gone.
+        Assert.Empty(Directory.GetDirectories(host.Directory, ".iws-stage-*"));
 
         var duplicate = await Assert.ThrowsAsync<RpcException>(() => client.MountProcAsync(new MountProcRequest { Pid = 1, Target = target }).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
