@@ -1,6 +1,11 @@
 using Daemon.Cli;
 using Daemon.Hosting;
+using Daemon.InWorkspace;
 using Microsoft.Extensions.Options;
+
+// The in-workspace mount helper re-executes this binary inside a workspace's namespaces.
+if (Daemon.Linux.NamespaceHelper.TryRun(args, out var helperExit))
+    return helperExit;
 
 if (args is ["ctl", .. var ctlArgs])
     return await CtlCommand.RunAsync(ctlArgs, Console.Out, Console.Error);
@@ -10,11 +15,11 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.ListenForWorkspaceContent();
     builder.Services.AddWorkspaceContent(builder.Configuration);
-    // In-workspace half: register it here, e.g. builder.Services.AddInWorkspace(builder.Configuration);
+    builder.Services.AddInWorkspace(builder.Configuration);
 
     var app = builder.Build();
     app.MapWorkspaceContent();
-    // In-workspace half: map it here, e.g. app.MapInWorkspace();
+    app.MapInWorkspace();
 
     await app.RunAsync();
     return 0;
