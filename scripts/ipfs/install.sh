@@ -5,6 +5,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 
+# Test runs in parallel may call this at once: one installs, the others wait for it.
+exec 9>"$here/.install.lock"
+flock 9
+
 stamp=node_modules/.facade-install-stamp
 want=$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)
 if [ -x node_modules/.bin/jsipfs ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

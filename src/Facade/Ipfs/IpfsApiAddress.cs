@@ -49,7 +49,8 @@ internal static class IpfsApiAddress
         var host = parts[2];
         var valid = parts[1] switch
         {
-            "ip4" => IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork,
+            // IPAddress also takes shorthand such as "1.2.3"; a multiaddr names all four parts.
+            "ip4" => host.Split('.').Length == 4 && IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork,
             "ip6" => IPAddress.TryParse(host, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6,
             "dns" or "dns4" or "dns6" => Uri.CheckHostName(host) == UriHostNameType.Dns,
             _ => false,

@@ -47,6 +47,8 @@ internal sealed class KuboClient : IKuboClient
         if (cid.IsEmpty) throw new ArgumentException("no CID given", nameof(cid));
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length));
+        // Nodes disagree on length=0 (js-ipfs rejects it); nothing to ask for anyway.
+        if (length == 0) return Stream.Null;
         var query = $"cat?arg={cid}&offset={offset.ToString(CultureInfo.InvariantCulture)}"
             + (length is { } l ? "&length=" + l.ToString(CultureInfo.InvariantCulture) : "") + "&" + _timeoutArg;
 
