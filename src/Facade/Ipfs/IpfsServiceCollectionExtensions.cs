@@ -2,10 +2,13 @@ using Microsoft.Extensions.Options;
 
 namespace Facade.Ipfs;
 
-/// <summary>Registers the IPFS options (validated at start) and the node client.</summary>
+/// <summary>Registers the IPFS options (validated at start), the node client and the publisher.</summary>
 internal static class IpfsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IpfsOptions"/> from <c>Facade:Ipfs</c> and <see cref="IKuboClient"/>.</summary>
+    /// <summary>
+    /// Adds <see cref="IpfsOptions"/> from <c>Facade:Ipfs</c>, <see cref="IKuboClient"/> and
+    /// <see cref="IpfsPublisher"/> (which needs the Redis registrations too).
+    /// </summary>
     public static IServiceCollection AddIpfs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IpfsOptions>().Bind(configuration.GetSection(IpfsOptions.Section)).ValidateOnStart();
@@ -21,6 +24,7 @@ internal static class IpfsServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = TimeSpan.FromSeconds(5),
             });
+        services.AddTransient<IpfsPublisher>();
         return services;
     }
 }

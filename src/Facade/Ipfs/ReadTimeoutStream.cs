@@ -5,7 +5,7 @@ namespace Facade.Ipfs;
 /// timeout (a node can stall forever on a block it cannot find), a stream error the node reports
 /// in its trailer becomes an <see cref="IpfsException"/>, and disposing releases the response.
 /// </summary>
-internal sealed class ReadTimeoutStream : Stream
+internal sealed class ReadTimeoutStream : ReadOnlyForwardStream
 {
     private const string StreamErrorTrailer = "X-Stream-Error";
     private readonly HttpResponseMessage _response;
@@ -20,12 +20,6 @@ internal sealed class ReadTimeoutStream : Stream
         _timeout = timeout;
         _operation = operation;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -52,17 +46,6 @@ internal sealed class ReadTimeoutStream : Stream
         }
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

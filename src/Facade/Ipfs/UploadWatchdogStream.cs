@@ -5,7 +5,7 @@ namespace Facade.Ipfs;
 /// HTTP stack reads the next piece only after the node took the previous one, so a node that
 /// stops accepting data trips the timer instead of hanging the upload.
 /// </summary>
-internal sealed class UploadWatchdogStream : Stream
+internal sealed class UploadWatchdogStream : ReadOnlyForwardStream
 {
     private readonly Stream _inner;
     private readonly CancellationTokenSource _watchdog;
@@ -18,12 +18,6 @@ internal sealed class UploadWatchdogStream : Stream
         _timeout = timeout;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _watchdog.CancelAfter(_timeout);
@@ -31,18 +25,4 @@ internal sealed class UploadWatchdogStream : Stream
         _watchdog.CancelAfter(_timeout);
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        _watchdog.CancelAfter(_timeout);
-        return _inner.Read(buffer, offset, count);
-    }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
