@@ -1,0 +1,3 @@
+'use strict'
+// Empty stand-in: WebRTC transports are switched off in the test node.
+module.exports = {}

@@ -1,0 +1,23 @@
+using Facade.Shared.Oci;
+
+namespace Facade.Redis;
+
+/// <summary>
+/// State replicas of the facade share so that one replica's work serves the others: tag
+/// resolutions (short-lived) and composed manifests and configs (by digest, immutable). Advisory:
+/// a failure is a miss (null) or a no-op, never an exception.
+/// </summary>
+internal interface ISharedState
+{
+    /// <summary>The digest <paramref name="reference"/> (e.g. <c>host/name:tag</c>) resolved to, or null.</summary>
+    Task<Digest?> GetResolvedAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Records a resolution that other replicas may use for <paramref name="ttl"/>.</summary>
+    Task SetResolvedAsync(string reference, Digest digest, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>The document stored under <paramref name="digest"/>, verified against it, or null.</summary>
+    Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>Stores a document under its digest (checked); <paramref name="ttl"/> null keeps it until evicted.</summary>
+    Task SetDocumentAsync(Digest digest, StoredDocument document, TimeSpan? ttl, CancellationToken cancellationToken);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Facade.Redis;
+
+/// <summary>Checks <see cref="RedisOptions"/> at start: a configuration string that cannot be parsed fails the start.</summary>
+internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
+{
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(30);
+
+    public ValidateOptionsResult Validate(string? name, RedisOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Enabled)
+        {
+            try
+            {
+                var parsed = ConfigurationOptions.Parse(options.Configuration!);
+                if (parsed.EndPoints.Count == 0) failures.Add($"{RedisOptions.Section}:Configuration names no endpoint");
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"{RedisOptions.Section}:Configuration: {e.Message}");
+            }
+        }
+        if (options.OperationTimeout <= TimeSpan.Zero || options.OperationTimeout > MaxTimeout)
+            failures.Add($"{RedisOptions.Section}:OperationTimeout must be between 0 and {MaxTimeout}");
+        if (options.ConnectTimeout <= TimeSpan.Zero || options.ConnectTimeout > MaxTimeout)
+            failures.Add($"{RedisOptions.Section}:ConnectTimeout must be between 0 and {MaxTimeout}");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,73 @@
+using Facade.Shared.Oci;
+using StackExchange.Redis;
+
+namespace Facade.Redis;
+
+/// <summary>
+/// <see cref="ISharedState"/> on Redis. Keys (under the optional prefix): <c>resolve:&lt;reference&gt;</c>
+/// holds a digest with a TTL; <c>doc:&lt;digest&gt;</c> is a hash of media type (<c>mt</c>) and
+/// bytes (<c>b</c>). Documents are checked against their digest both ways, so a corrupt or
+/// foreign entry is a miss, never served.
+/// </summary>
+internal sealed class RedisSharedState : ISharedState
+{
+    /// <summary>Larger documents are not shared (manifests and configs are far smaller).</summary>
+    public const int MaxDocumentBytes = 4 * 1024 * 1024;
+
+    private static readonly RedisValue[] DocumentFields = ["mt", "b"];
+    private readonly AdvisoryRedis _redis;
+    private readonly ILogger<RedisSharedState> _logger;
+
+    public RedisSharedState(AdvisoryRedis redis, ILogger<RedisSharedState> logger)
+    {
+        _redis = redis;
+        _logger = logger;
+    }
+
+    public Task<Digest?> GetResolvedAsync(string reference, CancellationToken cancellationToken) =>
+        _redis.RunAsync<Digest?>("resolve.get", async db =>
+        {
+            var value = (string?)await db.StringGetAsync(ResolveKey(reference)).ConfigureAwait(false);
+            return Digest.TryParse(value, out var digest) ? digest : null;
+        }, null, cancellationToken);
+
+    public Task SetResolvedAsync(string reference, Digest digest, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        if (digest.IsEmpty) throw new ArgumentException("a digest is required", nameof(digest));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        return _redis.RunAsync("resolve.set",
+            db => db.StringSetAsync(ResolveKey(reference), digest.Value, ttl), cancellationToken);
+    }
+
+    public Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken) =>
+        _redis.RunAsync<StoredDocument?>("document.get", async db =>
+        {
+            var values = await db.HashGetAsync(DocumentKey(digest), DocumentFields).ConfigureAwait(false);
+            if (values[0].IsNullOrEmpty || values[1].IsNull) return null;
+            byte[] content = values[1]!;
+            if (!digest.Matches(content))
+            {
+                RedisLog.CorruptEntry(_logger, DocumentKey(digest));
+                return null;
+            }
+            return new StoredDocument(values[0]!, content);
+        }, null, cancellationToken);
+
+    public Task SetDocumentAsync(Digest digest, StoredDocument document, TimeSpan? ttl, CancellationToken cancellationToken)
+    {
+        if (digest.IsEmpty || !digest.Matches(document.Content.Span))
+            throw new ArgumentException("the document does not match its digest", nameof(document));
+        if (document.Content.Length > MaxDocumentBytes) return Task.CompletedTask;
+        return _redis.RunAsync("document.set", async db =>
+        {
+            var key = DocumentKey(digest);
+            await db.HashSetAsync(key, [new HashEntry("mt", document.MediaType), new HashEntry("b", document.Content)]).ConfigureAwait(false);
+            if (ttl is { } expiry) await db.KeyExpireAsync(key, expiry).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    private static string ResolveKey(string reference) =>
+        string.IsNullOrEmpty(reference) ? throw new ArgumentException("a reference is required", nameof(reference)) : "resolve:" + reference;
+
+    private static string DocumentKey(Digest digest) => "doc:" + digest.Value;
+}
