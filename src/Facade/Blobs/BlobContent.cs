@@ -37,7 +37,7 @@ internal sealed class FileBlobContent(SafeFileHandle file, long length, string s
 internal sealed class FillBlobContent(BlobFill fill, SafeFileHandle file, long? length) : BlobContent
 {
     public override long? Length => length;
-    public override string Source => "upstream";
+    public override string Source => fill.Source;
 
     public override Task<long> CopyToAsync(ByteRange? range, PipeWriter writer, CancellationToken ct)
     {

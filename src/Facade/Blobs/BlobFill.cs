@@ -40,46 +40,47 @@ internal sealed class BlobFill
     /// <summary>True once every byte arrived and matched the digest.</summary>
     public bool Verified => _verified;
 
+    /// <summary>Where the bytes came from ("upstream", "ipfs"), once started.</summary>
+    public string Source { get; private set; } = "upstream";
+
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
-    public async Task RunAsync(UpstreamTarget target, UpstreamSender sender, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
+    public async Task RunAsync(UpstreamTarget target, BlobSources sources, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
     {
-        HttpResponseMessage? response = null;
+        FetchedBody? body = null;
         try
         {
-            metrics.UpstreamFetch("blob");
-            response = await sender.SendAsync(target.Upstream, HttpMethod.Get,
-                target.Upstream.V2($"{target.Repository}/blobs/{Digest}"), null, stopping).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.BlobUnknown));
-            var length = response.Content.Headers.ContentLength;
+            body = await sources.OpenAsync(target, Digest, stopping).ConfigureAwait(false);
+            Source = body.Source;
             await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
-            _started.TrySetResult(length);
-            await using var body = await response.Content.ReadAsStreamAsync(stopping).ConfigureAwait(false);
-            await CopyVerifiedAsync(target.Upstream, body, file, length, sender.Idle, metrics, stopping).ConfigureAwait(false);
+            _started.TrySetResult(body.Length);
+            await CopyVerifiedAsync(target.Upstream, body, file, idle, metrics, stopping).ConfigureAwait(false);
             lock (_lock)
             {
                 store.CommitBlob(Digest, _path);
-                _path = StorePathAfterCommit(store);
+                _path = store.BlobPathOf(Digest);
                 _verified = true;
             }
         }
         catch (Exception e)
         {
-            var error = e is UpstreamException u ? u.Error : UpstreamFailure.FromException(target.Upstream, e);
+            var error = e is ContentMismatchException m ? m.Error : e is UpstreamException u ? u.Error : UpstreamFailure.FromException(target.Upstream, e);
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);
+            if (body?.Source == "ipfs" && e is ContentMismatchException) await sources.RejectIpfsAsync(Digest).ConfigureAwait(false);
         }
         finally
         {
-            response?.Dispose();
+            if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
             Pulse();
         }
     }
 
-    private async Task CopyVerifiedAsync(UpstreamRegistry upstream, Stream body, FileStream file, long? length,
+    private async Task CopyVerifiedAsync(UpstreamRegistry upstream, FetchedBody source, FileStream file,
         TimeSpan idleTimeout, FacadeMetrics metrics, CancellationToken stopping)
     {
+        var body = source.Body;
+        var length = source.Length;
         using var hasher = Digest.CreateHasher();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -92,12 +93,12 @@ internal sealed class BlobFill
                 try { read = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
                 {
-                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"upstream {upstream.Name} stalled sending {Digest}"));
+                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{source.Source} stalled sending {Digest}"));
                 }
                 if (read == 0) break;
                 hasher.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false);
-                metrics.UpstreamBytes(read);
+                if (source.Source == "upstream") metrics.UpstreamBytes(read);
                 Interlocked.Add(ref _written, read);
                 if (length is { } max && _written > max) break;
                 Pulse();
@@ -111,8 +112,8 @@ internal sealed class BlobFill
         if ((length is { } expected && _written != expected) || !Digest.MatchesHash(hasher))
         {
             metrics.VerifyFailure();
-            throw new UpstreamException(new OciError(OciErrorCode.BadGateway,
-                $"upstream {upstream.Name} sent content that does not match {Digest} ({_written} bytes)"));
+            throw new ContentMismatchException(new OciError(OciErrorCode.BadGateway,
+                $"{(source.Source == "upstream" ? "upstream " + upstream.Name : source.Source)} sent content that does not match {Digest} ({_written} bytes)"));
         }
     }
 
@@ -147,8 +148,6 @@ internal sealed class BlobFill
         var previous = Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         previous.TrySetResult();
     }
-
-    private string StorePathAfterCommit(ContentStore store) => store.BlobPathOf(Digest);
 
     private static void TryDelete(string path)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Facade.Ipfs;
 using Facade.Metrics;
 using Facade.Shared.Oci;
 using Facade.Storage;
@@ -11,7 +12,7 @@ namespace Facade.Blobs;
 /// in flight or starts one; the fill leaves this table when it ends, after its commit, so a
 /// later request finds the blob in the store (or, after a failure, starts afresh).
 /// </summary>
-internal sealed class BlobFills(ContentStore store, UpstreamSender sender, FacadeMetrics metrics, IHostApplicationLifetime lifetime)
+internal sealed class BlobFills(ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics, IHostApplicationLifetime lifetime)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -30,7 +31,12 @@ internal sealed class BlobFills(ContentStore store, UpstreamSender sender, Facad
             joined = false;
             _ = Task.Run(async () =>
             {
-                try { await fill.RunAsync(target, sender, store, metrics, lifetime.ApplicationStopping).ConfigureAwait(false); }
+                try
+                {
+                    await fill.RunAsync(target, sources, sender.Idle, store, metrics, lifetime.ApplicationStopping).ConfigureAwait(false);
+                    // Verified bytes from an upstream are offered to IPFS from the local copy.
+                    if (fill.Verified && fill.Source == "upstream") publish.Enqueue(digest);
+                }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
             return fill;

@@ -1,5 +1,6 @@
 using Facade.Blobs;
 using Facade.Http;
+using Facade.Ipfs;
 using Facade.Manifests;
 using Facade.Routing;
 using Facade.Shared.Errors;
@@ -10,7 +11,7 @@ namespace Facade.Endpoints;
 
 /// <summary>The read endpoints of mirrored repositories.</summary>
 internal sealed class MirrorEndpoints(
-    ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, TagLister tagLister,
+    ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, TagLister tagLister, IpfsManifestRewriter rewriter,
     UpstreamSender sender)
 {
     private static readonly byte[] EmptyIndex =
@@ -19,6 +20,8 @@ internal sealed class MirrorEndpoints(
     public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
         var manifest = await manifests.GetAsync(target, route.Reference, context.RequestAborted).ConfigureAwait(false);
+        var byTag = !Digest.TryParse(route.Reference, out _);
+        manifest = await rewriter.PrepareAsync(manifest, byTag, context.RequestAborted).ConfigureAwait(false);
         await ManifestResponder.WriteAsync(context, manifest).ConfigureAwait(false);
     }
 

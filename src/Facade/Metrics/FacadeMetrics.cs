@@ -22,7 +22,12 @@ internal sealed class FacadeMetrics : IDisposable
     private readonly Counter<long> _verifyFailures;
     private readonly Counter<long> _evictions;
     private readonly Histogram<double> _upstreamLatency;
+    private readonly Counter<long> _cidLookups;
+    private readonly Counter<long> _ipfsFallbacks;
+    private readonly Counter<long> _ipfsRejected;
+    private readonly Counter<long> _published;
     private long _cacheBytes;
+    private long _publishQueue;
 
     public FacadeMetrics(IMeterFactory factory)
     {
@@ -38,6 +43,11 @@ internal sealed class FacadeMetrics : IDisposable
         _verifyFailures = _meter.CreateCounter<long>("facade_verify_failures_total", description: "Upstream content that failed digest or length verification");
         _evictions = _meter.CreateCounter<long>("facade_cache_evictions_total", description: "Cache entries evicted");
         _upstreamLatency = _meter.CreateHistogram<double>("facade_upstream_latency_seconds", unit: "s", description: "Time to upstream response headers");
+        _cidLookups = _meter.CreateCounter<long>("facade_cid_lookups_total", description: "CID lookups by result (hit, miss)");
+        _ipfsFallbacks = _meter.CreateCounter<long>("facade_ipfs_fallbacks_total", description: "Blobs with a CID fetched from the upstream because IPFS failed");
+        _ipfsRejected = _meter.CreateCounter<long>("facade_ipfs_rejected_total", description: "Blobs from IPFS that did not match their digest");
+        _published = _meter.CreateCounter<long>("facade_ipfs_publish_total", description: "Blobs offered to IPFS by result (published, failed, dropped)");
+        _meter.CreateObservableGauge("facade_ipfs_publish_queue", () => Interlocked.Read(ref _publishQueue), description: "Blobs waiting to be published to IPFS");
         _meter.CreateObservableGauge("facade_cache_bytes", () => Interlocked.Read(ref _cacheBytes), description: "Bytes held in the disk cache");
     }
 
@@ -54,6 +64,12 @@ internal sealed class FacadeMetrics : IDisposable
     public void VerifyFailure() => _verifyFailures.Add(1);
     public void CacheEvicted() => _evictions.Add(1);
     public void CacheBytes(long bytes) => Interlocked.Exchange(ref _cacheBytes, bytes);
+
+    public void CidLookup(bool hit) => _cidLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+    public void IpfsFallback() => _ipfsFallbacks.Add(1);
+    public void IpfsRejected() => _ipfsRejected.Add(1);
+    public void Published(string result) => _published.Add(1, new KeyValuePair<string, object?>("result", result));
+    public void PublishQueueLength(long length) => Interlocked.Exchange(ref _publishQueue, length);
 
     public void UpstreamLatency(string upstream, TimeSpan elapsed) =>
         _upstreamLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("upstream", upstream));

@@ -13,4 +13,7 @@ internal interface ICidCache
 
     /// <summary>Records the CID (and media type, when given) of <paramref name="digest"/>.</summary>
     Task SetAsync(Digest digest, CidCacheEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Forgets what is recorded for <paramref name="digest"/> (e.g. a CID whose content did not match).</summary>
+    Task RemoveAsync(Digest digest, CancellationToken cancellationToken);
 }

@@ -36,6 +36,9 @@ internal sealed class RedisCidCache : ICidCache
         }, cancellationToken);
     }
 
+    public Task RemoveAsync(Digest digest, CancellationToken cancellationToken) =>
+        _redis.RunAsync("cid.remove", db => db.KeyDeleteAsync([CidKey(digest), MediaTypeKey(digest)]), cancellationToken);
+
     private static RedisKey CidKey(Digest digest) => digest.Value;
 
     private static RedisKey MediaTypeKey(Digest digest) => "mtype:" + digest.Value;

@@ -14,6 +14,7 @@ internal sealed class CompositionCache(int capacity)
     private readonly ConcurrentDictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Digest, Entry> _byDigest = new();
     private readonly ConcurrentDictionary<string, Entry> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Digest, RawManifest> _rewritten = new();
     private readonly Lock _trimLock = new();
 
     public static string Key(Digest baseDigest, Digest specHash) => baseDigest.Value + "|" + specHash.Value;
@@ -21,6 +22,15 @@ internal sealed class CompositionCache(int capacity)
     public ServedImage? ByKey(string key) => Touch(_byKey.GetValueOrDefault(key));
 
     public ServedImage? ByDigest(Digest digest) => Touch(_byDigest.GetValueOrDefault(digest));
+
+    /// <summary>A composed manifest as rewritten for clients (IPFS URLs), by its own digest.</summary>
+    public RawManifest? Rewritten(Digest digest) => _rewritten.GetValueOrDefault(digest);
+
+    public void AddRewritten(RawManifest manifest)
+    {
+        if (_rewritten.Count >= capacity) _rewritten.Clear();
+        _rewritten[manifest.Digest] = manifest;
+    }
 
     public ServedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
 

@@ -1,5 +1,6 @@
 using Facade.Blobs;
 using Facade.Http;
+using Facade.Ipfs;
 using Facade.Routing;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
@@ -12,30 +13,33 @@ namespace Facade.Composition.Serving;
 /// cache); by digest it is exactly the cached composed manifest or 404. Every blob the manifest
 /// names answers under the same name, from wherever it lives.
 /// </summary>
-internal sealed class CompositionEndpoints(CompositionService composer, CompositionCache cache, MirrorBlobs mirror, BlobResponder responder)
+internal sealed class CompositionEndpoints(
+    CompositionService composer, CompositionCache cache, MirrorBlobs mirror, BlobResponder responder, IpfsManifestRewriter rewriter)
 {
     public async Task ManifestAsync(HttpContext context, DistributionRoute route)
     {
         var platform = Platform(context);
         if (Digest.TryParse(route.Reference, out var digest))
         {
-            var cached = cache.ByDigest(digest);
+            var cached = cache.ByDigest(digest)?.Manifest ?? cache.Rewritten(digest);
             if (cached is null)
             {
                 // Not cached (a restart, an eviction): the current composition may be the one asked for.
                 var current = await composer.ComposeAsync(route.Name, platform, context.RequestAborted).ConfigureAwait(false);
-                cached = current.Manifest.Digest == digest ? current : null;
+                cached = current.Manifest.Digest == digest ? current.Manifest : null;
             }
             if (cached is null)
             {
                 await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.ManifestUnknown, $"no composed manifest {digest} for '{route.Name}'")).ConfigureAwait(false);
                 return;
             }
-            await ManifestResponder.WriteAsync(context, cached.Manifest).ConfigureAwait(false);
+            await ManifestResponder.WriteAsync(context, cached).ConfigureAwait(false);
             return;
         }
         var image = await composer.ComposeAsync(route.Name, platform, context.RequestAborted).ConfigureAwait(false);
-        await ManifestResponder.WriteAsync(context, image.Manifest).ConfigureAwait(false);
+        var manifest = await rewriter.PrepareAsync(image.Manifest, rewrite: true, context.RequestAborted).ConfigureAwait(false);
+        if (manifest.Digest != image.Manifest.Digest) cache.AddRewritten(manifest);
+        await ManifestResponder.WriteAsync(context, manifest).ConfigureAwait(false);
     }
 
     public async Task BlobAsync(HttpContext context, DistributionRoute route)
