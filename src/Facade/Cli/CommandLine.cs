@@ -12,11 +12,16 @@ internal static class CommandLine
             case "setup-containerd":
                 exitCode = SetupContainerdCommand.Run(args[1..], Console.Out, Console.Error);
                 return true;
+            case "ipfs-publish":
+                exitCode = IpfsPublishCommand.RunAsync(args[1..], Console.Out, Console.Error).GetAwaiter().GetResult();
+                return true;
             case "--help" or "-h" or "help":
                 Console.Out.WriteLine("""
                     usage: Facade [configuration arguments]       run the registry facade
                            Facade setup-containerd --facade URL [--registry NAME ...] [--certs-dir DIR]
                                                                   write containerd hosts.toml files
+                           Facade ipfs-publish <image-ref> [configuration arguments]
+                                                                  add every layer of an image to IPFS, CIDs to Redis
                     """);
                 return true;
             default:
