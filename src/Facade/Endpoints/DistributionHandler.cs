@@ -1,10 +1,9 @@
-using Facade.Configuration;
 using Facade.Http;
 using Facade.Metrics;
+using Facade.Push;
 using Facade.Routing;
 using Facade.Shared.Errors;
 using Facade.Upstreams;
-using Microsoft.Extensions.Options;
 
 namespace Facade.Endpoints;
 
@@ -13,7 +12,7 @@ namespace Facade.Endpoints;
 /// dispatches by route and method, and turns failures into distribution errors.
 /// </summary>
 internal sealed partial class DistributionHandler(
-    UpstreamCatalog catalog, MirrorEndpoints mirror, FacadeMetrics metrics, IOptions<FacadeOptions> options,
+    UpstreamCatalog catalog, MirrorEndpoints mirror, PushHandler push, FacadeMetrics metrics,
     ILogger<DistributionHandler> log)
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
@@ -57,12 +56,7 @@ internal sealed partial class DistributionHandler(
             return read ? WriteBaseAsync(context) : Unsupported(context, "method not allowed on /v2/");
         }
         var isPush = route.Kind == RouteKind.BlobUpload || (!read && route.Kind is RouteKind.Manifest or RouteKind.Blob);
-        if (isPush)
-        {
-            return Unsupported(context, options.Value.Push.Enabled
-                ? "push is not available for this repository"
-                : "push is disabled on this registry facade");
-        }
+        if (isPush) return push.HandleAsync(context, route);
         if (!read) return Unsupported(context, $"{method} is not supported here");
 
         var (target, error) = catalog.Resolve(route.Name, context.Request.Query["ns"].ToString());
