@@ -35,6 +35,8 @@ internal sealed class PushTransformer(UpstreamTarget target, string clientName, 
         }
         var proceed = await _inner.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
         var response = httpContext.Response;
+        // The facade already announced its API version; the upstream's copy would repeat it.
+        response.Headers["Docker-Distribution-API-Version"] = "registry/2.0";
         if (response.Headers.Location.ToString() is { Length: > 0 } location)
         {
             response.Headers.Location = LocationMapper.Map(location, target.Upstream.BaseUri, target.Repository, clientName,

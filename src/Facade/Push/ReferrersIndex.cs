@@ -23,10 +23,20 @@ internal static class ReferrersIndex
     {
         var descriptors = Descriptors(index);
         var digest = descriptor["digest"]?.GetValue<string>();
-        if (descriptors.Any(d => d["digest"] is JsonValue v && v.TryGetValue<string>(out var s) && s == digest)) return null;
+        if (descriptors.Any(d => DigestOf(d) == digest)) return null;
         descriptors.Add(descriptor);
         return Write(descriptors);
     }
+
+    /// <summary>The index without the descriptor of <paramref name="digest"/>, or null when it does not list it.</summary>
+    public static byte[]? Remove(ReadOnlySpan<byte> index, string digest)
+    {
+        var descriptors = Descriptors(index);
+        return descriptors.RemoveAll(d => DigestOf(d) == digest) == 0 ? null : Write(descriptors);
+    }
+
+    private static string? DigestOf(JsonObject descriptor) =>
+        descriptor["digest"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static List<JsonObject> Descriptors(ReadOnlySpan<byte> index)
     {

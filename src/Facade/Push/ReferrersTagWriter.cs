@@ -9,7 +9,7 @@ namespace Facade.Push;
 
 /// <summary>
 /// Keeps the referrers tag of a subject up to date on an upstream without a referrers API:
-/// reads the tag's index (or starts an empty one), appends the new referrer and puts it back.
+/// reads the tag's index (or starts an empty one), adds or removes a referrer and puts it back.
 /// Updates of the same tag through this facade are serialized; a writer that bypasses the facade
 /// can still race with it, as with any client of the tag schema.
 /// </summary>
@@ -19,7 +19,15 @@ internal sealed partial class ReferrersTagWriter(UpstreamSender sender, ILogger<
     private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     /// <summary>Adds <paramref name="descriptor"/> to the subject's referrers tag; false (logged) when that failed.</summary>
-    public async Task<bool> AddAsync(UpstreamTarget target, Digest subject, JsonObject descriptor, CancellationToken ct)
+    public Task<bool> AddAsync(UpstreamTarget target, Digest subject, JsonObject descriptor, CancellationToken ct) =>
+        UpdateAsync(target, subject, index => ReferrersIndex.Append(index, descriptor), ct);
+
+    /// <summary>Removes <paramref name="referrer"/> from the subject's referrers tag, if it is listed there.</summary>
+    public Task<bool> RemoveAsync(UpstreamTarget target, Digest subject, Digest referrer, CancellationToken ct) =>
+        UpdateAsync(target, subject, index => index.Length == 0 ? null : ReferrersIndex.Remove(index, referrer.Value), ct);
+
+    // change: the new index for the current one (empty when there is no tag yet), or null for "nothing to write".
+    private async Task<bool> UpdateAsync(UpstreamTarget target, Digest subject, Func<byte[], byte[]?> change, CancellationToken ct)
     {
         var tag = ReferrersTag.For(subject);
         var url = target.Upstream.V2($"{target.Repository}/manifests/{tag}");
@@ -36,12 +44,17 @@ internal sealed partial class ReferrersTagWriter(UpstreamSender sender, ILogger<
                 else if (existing.StatusCode != HttpStatusCode.NotFound)
                     return Failed(target, tag, $"reading it answered {(int)existing.StatusCode}");
             }
-            if (ReferrersIndex.Append(current, descriptor) is not { } updated) return true;
+            if (change(current) is not { } updated) return true;
             var content = new ByteArrayContent(updated);
             content.Headers.ContentType = new MediaTypeHeaderValue(MediaTypes.OciIndex);
             using var put = await sender.SendAsync(target.Upstream, HttpMethod.Put, url,
                 r => r.With(RegistryRequestOptions.Idempotent).Content = content, ct).ConfigureAwait(false);
             return put.IsSuccessStatusCode || Failed(target, tag, $"writing it answered {(int)put.StatusCode}");
+        }
+        catch (Exception e) when (e is UpstreamException or InvalidDataException)
+        {
+            // The push itself succeeded; the client learns of the miss by the absent OCI-Subject.
+            return Failed(target, tag, e.Message);
         }
         finally
         {

@@ -101,6 +101,7 @@ public sealed class PushPassThroughTests(PushFixture fixture) : IClassFixture<Pu
         var location = started.Headers.Location!.OriginalString;
         Assert.StartsWith(prefix, location);
         Assert.DoesNotContain(fixture.Registry.Authority, location);
+        Assert.Equal("registry/2.0", Assert.Single(started.Headers.GetValues("Docker-Distribution-API-Version")));
         if (ns is not null) Assert.Contains(ns, location);
 
         using var done = await Client.SendAsync(PushRequests.Put(location, blob.Bytes, blob.Digest));

@@ -46,6 +46,12 @@ public sealed class ReferrersTagSchemaTests(PushFixture fixture) : IClassFixture
         Assert.Equal("artifactType", filtered.Headers.GetValues("OCI-Filters-Applied").Single());
         var signatures = Entries(await filtered.Content.ReadAsByteArrayAsync());
         Assert.Equal(artifacts[1].Value, Assert.Single(signatures).Digest);
+
+        // Deleting a referrer through the facade takes it out of the tag's index.
+        using var deleted = await fixture.Facade.Client.DeleteAsync($"/v2/team/referred/manifests/{artifacts[0]}");
+        Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
+        using var remaining = await fixture.Facade.Client.GetAsync($"/v2/team/referred/referrers/{subject}");
+        Assert.Equal(artifacts[1].Value, Assert.Single(Entries(await remaining.Content.ReadAsByteArrayAsync())).Digest);
     }
 
     [Fact]
