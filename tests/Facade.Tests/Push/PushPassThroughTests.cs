@@ -29,6 +29,20 @@ public sealed class PushPassThroughTests(PushFixture fixture) : IClassFixture<Pu
         }
     }
 
+    [RequiresToolFact("skopeo")]
+    public async Task Skopeo_pushes_through_the_facade()
+    {
+        var image = ImageGenerator.Image(new ImageSpec { Seed = 110, LayerSizes = [120_000, 9_000] });
+        await image.PushAsync(fixture.Upstream, "team/skopeo-source", "v1");
+        var result = await Tool.RunAsync("skopeo", ["copy", "--src-tls-verify=false", "--dest-tls-verify=false", "--retry-times", "0",
+            $"docker://{fixture.Registry.Authority}/team/skopeo-source:v1", $"docker://{fixture.Facade.Authority}/team/skopeo-copy:v1"],
+            TimeSpan.FromMinutes(2));
+        result.EnsureSuccess();
+        Assert.Equal(image.Digest, (await fixture.Upstream.HeadManifestAsync("team/skopeo-copy", "v1"))!.Digest);
+        foreach (var blob in image.Blobs)
+            Assert.Equal(blob.Size, await fixture.Upstream.HeadBlobAsync("team/skopeo-copy", blob.Digest));
+    }
+
     [Fact]
     public async Task Chunked_upload_reports_its_status_and_refuses_an_out_of_order_chunk()
     {
