@@ -1,12 +1,11 @@
 using Facade.Composition;
 using Facade.Composition.Serving;
-using Facade.Configuration;
 using Facade.Http;
 using Facade.Metrics;
+using Facade.Push;
 using Facade.Routing;
 using Facade.Shared.Errors;
 using Facade.Upstreams;
-using Microsoft.Extensions.Options;
 
 namespace Facade.Endpoints;
 
@@ -15,7 +14,7 @@ namespace Facade.Endpoints;
 /// dispatches by route and method, and turns failures into distribution errors.
 /// </summary>
 internal sealed partial class DistributionHandler(
-    UpstreamCatalog catalog, MirrorEndpoints mirror, CompositionEndpoints composition, FacadeMetrics metrics, IOptions<FacadeOptions> options,
+    UpstreamCatalog catalog, MirrorEndpoints mirror, CompositionEndpoints composition, PushHandler push, FacadeMetrics metrics,
     ILogger<DistributionHandler> log)
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
@@ -58,23 +57,19 @@ internal sealed partial class DistributionHandler(
         {
             return read ? WriteBaseAsync(context) : Unsupported(context, "method not allowed on /v2/");
         }
-        var isPush = route.Kind == RouteKind.BlobUpload || (!read && route.Kind is RouteKind.Manifest or RouteKind.Blob);
-        if (isPush)
-        {
-            return Unsupported(context, options.Value.Push.Enabled
-                ? "push is not available for this repository"
-                : "push is disabled on this registry facade");
-        }
-        if (!read) return Unsupported(context, $"{method} is not supported here");
         if (SpecProviderRouter.IsComposedName(route.Name))
         {
-            return route.Kind switch
+            // Composed images are computed, never stored: nothing can be pushed to them.
+            return (read, route.Kind) switch
             {
-                RouteKind.Manifest => composition.ManifestAsync(context, route),
-                RouteKind.Blob => composition.BlobAsync(context, route),
-                _ => Unsupported(context, "composed images have no tags list or referrers"),
+                (true, RouteKind.Manifest) => composition.ManifestAsync(context, route),
+                (true, RouteKind.Blob) => composition.BlobAsync(context, route),
+                _ => Unsupported(context, "composed images are read-only and have no tags list or referrers"),
             };
         }
+        var isPush = route.Kind == RouteKind.BlobUpload || (!read && route.Kind is RouteKind.Manifest or RouteKind.Blob);
+        if (isPush) return push.HandleAsync(context, route);
+        if (!read) return Unsupported(context, $"{method} is not supported here");
 
         var (target, error) = catalog.Resolve(route.Name, context.Request.Query["ns"].ToString());
         if (target is null) return OciResults.WriteErrorAsync(context, error!);

@@ -2,6 +2,7 @@ using Facade.Blobs;
 using Facade.Http;
 using Facade.Ipfs;
 using Facade.Manifests;
+using Facade.Push;
 using Facade.Routing;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
@@ -12,11 +13,8 @@ namespace Facade.Endpoints;
 /// <summary>The read endpoints of mirrored repositories.</summary>
 internal sealed class MirrorEndpoints(
     ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, TagLister tagLister, IpfsManifestRewriter rewriter,
-    UpstreamSender sender)
+    UpstreamSender sender, ReferrersFromTag referrersFromTag)
 {
-    private static readonly byte[] EmptyIndex =
-        """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}"""u8.ToArray();
-
     public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
         var manifest = await manifests.GetAsync(target, route.Reference, context.RequestAborted).ConfigureAwait(false);
@@ -66,28 +64,41 @@ internal sealed class MirrorEndpoints(
         if (!HttpMethods.IsHead(context.Request.Method)) await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Referrers: the upstream's answer, or an empty index where it has no referrers API.</summary>
+    /// <summary>
+    /// Referrers: the upstream's answer, or where it has no referrers API the referrers tag
+    /// schema's index (else an empty index). An <c>artifactType</c> filter the upstream did not
+    /// apply is applied here, and <c>OCI-Filters-Applied</c> says so.
+    /// </summary>
     public async Task ReferrersAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
-        var query = context.Request.Query.TryGetValue("artifactType", out var artifactType)
-            ? "?artifactType=" + Uri.EscapeDataString(artifactType.ToString()) : "";
+        var artifactType = context.Request.Query.TryGetValue("artifactType", out var type) ? type.ToString() : null;
+        var query = artifactType is null ? "" : "?artifactType=" + Uri.EscapeDataString(artifactType);
         using var response = await sender.SendAsync(target.Upstream, HttpMethod.Get,
             target.Upstream.V2($"{target.Repository}/referrers/{route.Reference}{query}"),
             r => r.Headers.TryAddWithoutValidation("Accept", MediaTypes.OciIndex), context.RequestAborted).ConfigureAwait(false);
         var http = context.Response;
         http.ContentType = MediaTypes.OciIndex;
+        byte[] body;
+        var filtered = false;
         if (response.IsSuccessStatusCode)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
-            if (response.Headers.TryGetValues("OCI-Filters-Applied", out var applied)) http.Headers["OCI-Filters-Applied"] = applied.ToArray();
-            http.ContentLength = body.Length;
-            await http.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-            return;
+            body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+            filtered = response.Headers.TryGetValues("OCI-Filters-Applied", out var applied) && applied.Any(a => a.Contains("artifactType", StringComparison.Ordinal));
         }
-        if ((int)response.StatusCode is not (404 or 405))
+        else if ((int)response.StatusCode is 404 or 405)
+        {
+            body = await referrersFromTag.ReadAsync(target, Digest.Parse(route.Reference), context.RequestAborted).ConfigureAwait(false);
+        }
+        else
+        {
             throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.ManifestUnknown));
-        http.ContentLength = EmptyIndex.Length;
-        await http.Body.WriteAsync(EmptyIndex, context.RequestAborted).ConfigureAwait(false);
+        }
+        if (artifactType is not null)
+        {
+            if (!filtered) body = ReferrersIndex.Filter(body, artifactType);
+            http.Headers["OCI-Filters-Applied"] = "artifactType";
+        }
+        http.ContentLength = body.Length;
+        await http.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
-
 }

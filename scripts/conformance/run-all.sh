@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Runs the conformance suite against the facade (Release build, a separate process) mirroring a
+# throwaway distribution registry with push pass-through, all four workflows; then against the
+# bare distribution registry for comparison. Prints both count lines, labelled. Exits non-zero
+# only when the facade run fails (or cannot start).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+registry_bin=${REGISTRY_BIN:-/usr/bin/docker-registry}
+report_root=${OCI_REPORT_DIR:-$repo/conformance/results}
+
+[[ -x $registry_bin ]] || { echo "docker-registry not found at $registry_bin (apt-get install docker-registry)" >&2; exit 2; }
+for tool in ss dotnet curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is required on PATH" >&2; exit 2; }
+done
+
+work=$(mktemp -d)
+pids=()
+stop_all() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap stop_all EXIT INT TERM
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    [[ -z $(ss -Hltn "sport = :$port") ]] && { echo "$port"; return; }
+  done
+}
+
+# Waits until $2 answers over HTTP while process $1 lives; $3 is its log.
+await_http() {
+  local pid=$1 url=$2 log=$3
+  for _ in $(seq 1 150); do
+    kill -0 "$pid" 2>/dev/null || { echo "process for $url exited:" >&2; cat "$log" >&2; return 1; }
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "$url did not answer within 30s" >&2
+  cat "$log" >&2
+  return 1
+}
+
+# Starts distribution on a free port with filesystem storage under $work/$1; sets registry_port.
+# (Not called in a subshell, so the pid lands in pids for the trap.)
+start_registry() {
+  local dir=$work/$1 port
+  port=$(free_port)
+  mkdir -p "$dir/storage"
+  cat >"$dir/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $dir/storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+YAML
+  "$registry_bin" serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
+  pids+=($!)
+  await_http "$!" "http://127.0.0.1:$port/v2/" "$dir/registry.log" || exit 2
+  registry_port=$port
+}
+
+# Runs the suite against $2 (label $1, workflows from the OCI_TEST_* variables set by the
+# caller); remaining arguments go to the suite. Leaves the final count line in $work/$1.count.
+run_suite() {
+  local label=$1 url=$2 status=0
+  shift 2
+  echo "=== conformance: $label ($url)"
+  OCI_ROOT_URL=$url \
+  OCI_NAMESPACE=${OCI_NAMESPACE:-conformance/main} \
+  OCI_CROSSMOUNT_NAMESPACE=${OCI_CROSSMOUNT_NAMESPACE:-conformance/crossmount} \
+  OCI_REPORT_DIR=$report_root/$label \
+    dotnet run --no-build --no-launch-profile --project "$repo/conformance/Conformance.csproj" -- "$@" \
+    | tee "$work/$label.out" || status=$?
+  tail -n 1 "$work/$label.out" >"$work/$label.count"
+  mkdir -p "$report_root/$label"
+  cp "$work/$label.out" "$report_root/$label/output.txt"
+  return "$status"
+}
+
+echo "building (Release)"
+dotnet build "$repo/src/Facade/Facade.csproj" -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
+  && dotnet build "$repo/conformance/Conformance.csproj" -nologo -v quiet >>"$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; exit 2; }
+
+# --- 1. the facade, mirroring distribution with push pass-through -----------------------------
+start_registry upstream
+upstream_port=$registry_port
+facade_port=$(free_port)
+mkdir -p "$work/facade-cache"
+dotnet "$repo/src/Facade/bin/Release/net10.0/Facade.dll" \
+  --Urls="http://127.0.0.1:$facade_port" \
+  --Facade:Upstreams:local:Url="http://127.0.0.1:$upstream_port" \
+  --Facade:Upstreams:local:Writable=true \
+  --Facade:DefaultUpstream=local \
+  --Facade:Push:Enabled=true \
+  --Facade:Cache:Directory="$work/facade-cache" >"$work/facade.log" 2>&1 &
+pids+=($!)
+await_http "$!" "http://127.0.0.1:$facade_port/health/ready" "$work/facade.log" || exit 2
+
+facade_status=0
+OCI_TEST_PULL=1 OCI_TEST_PUSH=1 OCI_TEST_CONTENT_DISCOVERY=1 OCI_TEST_CONTENT_MANAGEMENT=1 \
+  run_suite facade "http://127.0.0.1:$facade_port" || facade_status=$?
+mkdir -p "$report_root/facade"
+cp "$work/facade.log" "$report_root/facade/facade.log"
+
+# --- 2. bare distribution, for comparison (its failures are expected) ---------------------------
+start_registry bare
+bare_port=$registry_port
+OCI_TEST_PULL=1 OCI_TEST_PUSH=1 OCI_TEST_CONTENT_DISCOVERY=1 OCI_TEST_CONTENT_MANAGEMENT=1 \
+  run_suite distribution "http://127.0.0.1:$bare_port" --allow-failures || true
+
+# --- 3. COMPOSED IMAGE RUN (placeholder) --------------------------------------------------------
+# A pull-only run against a composed `fixed/<id>` image served by the facade goes here: compose
+# the image, then run with OCI_TEST_PULL=1 only and OCI_TAG_NAME / OCI_MANIFEST_DIGEST /
+# OCI_BLOB_DIGEST naming it, e.g.
+#   OCI_TEST_PULL=1 OCI_NAMESPACE=fixed/<id> OCI_TAG_NAME=... OCI_MANIFEST_DIGEST=... OCI_BLOB_DIGEST=... \
+#     run_suite composed "http://127.0.0.1:$facade_port" || composed_status=$?
+# and add its line to the summary below.
+# --- end of placeholder -------------------------------------------------------------------------
+
+echo
+echo "facade (distribution 2.8 upstream, push pass-through): $(cat "$work/facade.count")"
+echo "bare distribution 2.8:                                  $(cat "$work/distribution.count")"
+exit "$facade_status"
