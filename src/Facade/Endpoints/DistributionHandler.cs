@@ -5,6 +5,7 @@ using Facade.Metrics;
 using Facade.Push;
 using Facade.Routing;
 using Facade.Shared.Errors;
+using Facade.Shared.Oci;
 using Facade.Upstreams;
 
 namespace Facade.Endpoints;
@@ -57,7 +58,12 @@ internal sealed partial class DistributionHandler(
         {
             return read ? WriteBaseAsync(context) : Unsupported(context, "method not allowed on /v2/");
         }
-        if (SpecProviderRouter.IsComposedName(route.Name))
+        if (route.Name is "remote" or "fixed" && route.Kind == RouteKind.Manifest && !Digest.TryParse(route.Reference, out _))
+        {
+            // Gitpod's own form: the id is the tag (/v2/remote/manifests/<id>).
+            route = route with { Name = $"{route.Name}/{route.Reference}", Reference = "latest" };
+        }
+        if (route.Name is "remote" or "fixed" || SpecProviderRouter.IsComposedName(route.Name))
         {
             // Composed images are computed, never stored: nothing can be pushed to them.
             return (read, route.Kind) switch

@@ -140,4 +140,19 @@ public sealed class ComposedImageTests(ComposedFixture fixture) : IClassFixture<
         Assert.True(config.Succeeded, config.StandardError);
         Assert.Contains("EDITOR=code", config.StandardOutput);
     }
+
+    [Fact]
+    public async Task Gitpod_form_with_the_id_as_tag_serves_the_same_image_and_its_blobs()
+    {
+        var bytes = await Client.GetByteArrayAsync("/v2/fixed/manifests/ws1");
+        Assert.Equal(await Client.GetByteArrayAsync("/v2/fixed/ws1/manifests/latest"), bytes);
+        var digest = Digest.Sha256Of(bytes);
+        Assert.Equal(bytes, await Client.GetByteArrayAsync($"/v2/fixed/manifests/{digest}"));
+        var manifest = ManifestDocument.Parse(bytes);
+        foreach (var descriptor in manifest.Layers!.Append(manifest.Config!))
+            Assert.Equal(descriptor.Digest, Digest.Sha256Of(await Client.GetByteArrayAsync($"/v2/fixed/blobs/{descriptor.Digest}")).Value);
+        using var unknown = await Client.GetAsync("/v2/fixed/blobs/sha256:0000000000000000000000000000000000000000000000000000000000000000");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("BLOB_UNKNOWN", await unknown.Content.ReadAsStringAsync());
+    }
 }

@@ -157,6 +157,31 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ipfs_publish_command_seeds_every_layer_of_an_image()
+    {
+        using var cache = new TempDir("publish-cache");
+        var output = new StringWriter();
+        var code = await Facade.Cli.IpfsPublishCommand.RunAsync(
+        [
+            $"{_registry.Authority}/team/ipfs:v1",
+            $"--Facade:Upstreams:local:Url={_registry.BaseUri}",
+            $"--Facade:Cache:Directory={cache.Path}",
+            $"--Facade:Redis:Configuration={_redis.Configuration}",
+            $"--Facade:Ipfs:Api={ipfs.ApiUrl}",
+        ], output, output);
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains($"{_image.Layers.Count} of {_image.Layers.Count} layers published", output.ToString());
+        var reader = await StartFacadeAsync(_registry.BaseUri);
+        var cids = reader.Services.GetRequiredService<ICidCache>();
+        foreach (var layer in _image.Layers)
+        {
+            var entry = await cids.GetAsync(layer.Digest, CancellationToken.None);
+            Assert.NotNull(entry);
+            Assert.Equal(layer.MediaType, entry.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task Ipfs_without_redis_is_a_start_up_error()
     {
         var e = await Assert.ThrowsAnyAsync<Exception>(() => FacadeHost.StartAsync(FacadeHost.MirrorOf("local", _registry.BaseUri,

@@ -22,7 +22,7 @@ internal sealed class CompositionEndpoints(
         if (Digest.TryParse(route.Reference, out var digest))
         {
             var cached = cache.ByDigest(digest)?.Manifest ?? cache.Rewritten(digest);
-            if (cached is null)
+            if (cached is null && SpecProviderRouter.IsComposedName(route.Name))
             {
                 // Not cached (a restart, an eviction): the current composition may be the one asked for.
                 var current = await composer.ComposeAsync(route.Name, platform, context.RequestAborted).ConfigureAwait(false);
@@ -46,7 +46,7 @@ internal sealed class CompositionEndpoints(
     {
         var digest = Digest.Parse(route.Reference);
         var origin = cache.ByName(route.Name)?.Blobs.GetValueOrDefault(digest) ?? cache.FindBlob(digest);
-        if (origin is null)
+        if (origin is null && SpecProviderRouter.IsComposedName(route.Name))
         {
             var image = await composer.ComposeAsync(route.Name, Platform(context), context.RequestAborted).ConfigureAwait(false);
             origin = image.Blobs.GetValueOrDefault(digest);
