@@ -4,7 +4,6 @@
 # the conformance suite. Ends with one "N passed, N failed, N skipped" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 bash scripts/install-test-deps.sh
 for extra in scripts/*/install.sh; do [ -f "$extra" ] && bash "$extra"; done
 
@@ -25,6 +24,15 @@ PY
 )
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
+# The conformance suite against the facade (and the bare registry, for comparison).
+if bash scripts/conformance/run-all.sh >"$results/conformance.txt" 2>&1; then
+  conformance_status=0
+else
+  conformance_status=1
+  status=1
+fi
+grep -E '^(facade|bare distribution)' "$results/conformance.txt" || tail -n 30 "$results/conformance.txt"
+[ "$conformance_status" -eq 0 ] || echo "conformance run failed"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || status=1
 exit $status
