@@ -60,8 +60,14 @@ internal static class LoadRun
             ct.ThrowIfCancellationRequested();
             log($"{peer.Name}: cached blob throughput");
             var url = new Uri(peer.BaseUri, blobPath);
-            peer.Result.BlobMiBps1 = (await Wrk.RunAsync(url, 1, options.BlobDuration)).BytesPerSecond / MiB;
-            peer.Result.BlobMiBps32 = (await Wrk.RunAsync(url, options.Clients, options.BlobDuration)).BytesPerSecond / MiB;
+            var cpu = ProcessCpu.Seconds(peer.Pid);
+            var one = await Wrk.RunAsync(url, 1, options.BlobDuration);
+            var cpuOne = ProcessCpu.Seconds(peer.Pid);
+            var many = await Wrk.RunAsync(url, options.Clients, options.BlobDuration);
+            peer.Result.BlobMiBps1 = one.BytesPerSecond / MiB;
+            peer.Result.BlobMiBps32 = many.BytesPerSecond / MiB;
+            peer.Result.CpuSecondsPerGiB1 = CpuPerGiB(cpuOne - cpu, one.BytesPerSecond * options.BlobDuration.TotalSeconds);
+            peer.Result.CpuSecondsPerGiB32 = CpuPerGiB(ProcessCpu.Seconds(peer.Pid) - cpuOne, many.BytesPerSecond * options.BlobDuration.TotalSeconds);
         }
         foreach (var peer in peers)
         {
@@ -74,6 +80,8 @@ internal static class LoadRun
             images.BigBlobSize, options.Clients, options.ManifestConnections, options.BlobDuration.TotalSeconds,
             options.ManifestDuration.TotalSeconds, [.. peers.Select(p => p.Result)]);
     }
+
+    private static double? CpuPerGiB(double cpuSeconds, double bytes) => bytes > 0 ? cpuSeconds / (bytes / (MiB * 1024)) : null;
 
     private static async Task ColdPullAsync(Peer peer, CountingProxy counter, Uri url, SeededImages images, LoadOptions options, CancellationToken ct)
     {

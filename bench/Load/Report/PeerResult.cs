@@ -8,6 +8,10 @@ internal sealed class PeerResult(string name)
     public string Name { get; } = name;
     public double? BlobMiBps1 { get; set; }
     public double? BlobMiBps32 { get; set; }
+    /// <summary>The server's CPU seconds (user + system) per GiB it served, 1 client.</summary>
+    public double? CpuSecondsPerGiB1 { get; set; }
+    /// <summary>The same with all clients at once.</summary>
+    public double? CpuSecondsPerGiB32 { get; set; }
     public ColdPullResult? Cold { get; set; }
     /// <summary>Blob GETs the upstream saw during the cold pulls (null for the upstream itself).</summary>
     public int? UpstreamBlobGets { get; set; }

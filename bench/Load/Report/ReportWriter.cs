@@ -39,6 +39,8 @@ internal static class ReportWriter
         md.AppendLine();
         Row(md, r, "cached blob GET, 1 client (MiB/s)", p => F(p.BlobMiBps1, "F0"));
         Row(md, r, $"cached blob GET, {r.Clients} clients (MiB/s)", p => F(p.BlobMiBps32, "F0"));
+        Row(md, r, "server CPU s per GiB served, 1 client", p => F(p.CpuSecondsPerGiB1, "F2"));
+        Row(md, r, $"server CPU s per GiB served, {r.Clients} clients", p => F(p.CpuSecondsPerGiB32, "F2"));
         Row(md, r, $"{r.Clients} cold pulls: wall time (s)", p => F(p.Cold?.WallSeconds, "F1"));
         Row(md, r, $"{r.Clients} cold pulls: complete / failed", p => p.Cold is { } c ? $"{c.Completed} / {c.Failed}" : "-");
         Row(md, r, $"{r.Clients} cold pulls: upstream blob GETs", p => p.UpstreamBlobGets?.ToString(CultureInfo.InvariantCulture) ?? "-");
