@@ -1,0 +1,66 @@
+using Facade.TestSupport;
+
+namespace Facade.Load.Host;
+
+/// <summary>
+/// The facade as its own process (<c>dotnet Facade.dll</c>, Release), mirroring one upstream as
+/// the default, with a fresh cache directory; its RSS is then its own. Dispose kills it and
+/// deletes the cache.
+/// </summary>
+internal sealed class FacadeProcess : IAsyncDisposable
+{
+    private const int StartAttempts = 3;
+    private readonly TempDir _cache;
+    private readonly ProcessHost _process;
+
+    private FacadeProcess(TempDir cache, ProcessHost process, Uri baseUri)
+    {
+        _cache = cache;
+        _process = process;
+        BaseUri = baseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    public int Pid => _process.Id;
+
+    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream)
+    {
+        var cache = new TempDir("fbench");
+        for (var attempt = 1; ; attempt++)
+        {
+            var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var process = ProcessHost.Start("dotnet",
+            [
+                facadeDll,
+                $"--Urls={baseUri.GetLeftPart(UriPartial.Authority)}",
+                $"--Facade:Upstreams:local:Url={upstream}",
+                "--Facade:DefaultUpstream=local",
+                $"--Facade:Cache:Directory={cache.Path}",
+                // Logging costs CPU under load; warnings still show up in failure output.
+                "--Logging:LogLevel:Default=Warning",
+            ], workingDirectory: Path.GetDirectoryName(facadeDll));
+            try
+            {
+                await process.WaitForHttpAsync(new Uri(baseUri, "/v2/"), TimeSpan.FromSeconds(60));
+                return new FacadeProcess(cache, process, baseUri);
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && process.Output.Contains("address already in use"))
+            {
+                await process.DisposeAsync();
+            }
+            catch
+            {
+                await process.DisposeAsync();
+                cache.Dispose();
+                throw;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _cache.Dispose();
+    }
+}

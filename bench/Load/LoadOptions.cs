@@ -1,0 +1,69 @@
+namespace Facade.Load;
+
+/// <summary>Sizes and time limits of one load run, from the command line.</summary>
+internal sealed record LoadOptions
+{
+    public int BlobMiB { get; init; } = 256;
+    public int Clients { get; init; } = 32;
+    public int ManifestConnections { get; init; } = 64;
+    public TimeSpan BlobDuration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ManifestDuration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ColdPullLimit { get; init; } = TimeSpan.FromMinutes(3);
+    public string ResultsDirectory { get; init; } = "";
+    public string FacadeDll { get; init; } = "";
+
+    public const string Usage = """
+        usage: Facade.Load [--repo-root DIR] [--results DIR] [--facade-dll PATH] [--blob-mib N]
+                           [--clients N] [--connections N] [--seconds S] [--manifest-seconds S] [--quick]
+          --quick   64 MiB blob, 3 s per measurement (a smoke run; not for the README tables)
+        """;
+
+    /// <summary>Parses arguments; throws <see cref="ArgumentException"/> with the usage on bad input.</summary>
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        string? root = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name == "--quick")
+            {
+                options = options with { BlobMiB = 64, BlobDuration = TimeSpan.FromSeconds(3), ManifestDuration = TimeSpan.FromSeconds(3) };
+                continue;
+            }
+            if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value\n{Usage}");
+            var value = args[++i];
+            options = name switch
+            {
+                "--repo-root" => options,
+                "--results" => options with { ResultsDirectory = Path.GetFullPath(value) },
+                "--facade-dll" => options with { FacadeDll = Path.GetFullPath(value) },
+                "--blob-mib" => options with { BlobMiB = Positive(name, value, 4096) },
+                "--clients" => options with { Clients = Positive(name, value, 256) },
+                "--connections" => options with { ManifestConnections = Positive(name, value, 1024) },
+                "--seconds" => options with { BlobDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
+                "--manifest-seconds" => options with { ManifestDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
+                _ => throw new ArgumentException($"unknown option {name}\n{Usage}"),
+            };
+            if (name == "--repo-root") root = Path.GetFullPath(value);
+        }
+        root ??= FindRepoRoot();
+        if (options.ResultsDirectory.Length == 0) options = options with { ResultsDirectory = Path.Combine(root, "bench", "results") };
+        if (options.FacadeDll.Length == 0)
+            options = options with { FacadeDll = Path.Combine(root, "src", "Facade", "bin", "Release", "net10.0", "Facade.dll") };
+        if (!File.Exists(options.FacadeDll))
+            throw new ArgumentException($"facade not built at {options.FacadeDll}: run 'dotnet build src/Facade -c Release' first");
+        return options;
+    }
+
+    private static int Positive(string name, string value, int max) =>
+        int.TryParse(value, out var n) && n > 0 && n <= max ? n : throw new ArgumentException($"{name} must be an integer in 1..{max}, got '{value}'");
+
+    // The folder holding Facade.sln, from the working directory upwards.
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Facade.sln"))) return dir.FullName;
+        throw new ArgumentException("run from inside the repository or pass --repo-root");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Facade.Shared.Client;
+using Facade.Shared.Oci;
+using Facade.TestSupport;
+
+namespace Facade.Load.Seed;
+
+/// <summary>
+/// Pushes the images the run pulls: one layer of random bytes (incompressible, streamed from a
+/// file, never held in memory) with its config and manifest, and a small generated image.
+/// </summary>
+internal static class UpstreamSeeder
+{
+    public const string BigRepository = "bench/big";
+    public const string SmallRepository = "bench/small";
+    public const string SmallTag = "v1";
+    private const int ChunkSize = 1024 * 1024;
+
+    public static async Task<SeededImages> SeedAsync(Uri registry, long blobSize, string workDirectory, CancellationToken ct)
+    {
+        using var client = RegistryClient.Create(registry);
+        var blobPath = Path.Combine(workDirectory, "big.layer");
+        var blob = await WriteRandomFileAsync(blobPath, blobSize, ct);
+        await using (var content = File.OpenRead(blobPath))
+            await client.PushBlobAsync(BigRepository, blob, content, blobSize, cancellationToken: ct);
+        File.Delete(blobPath);
+
+        var config = Encoding.UTF8.GetBytes(
+            $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{blob.Value}}}"]}}""");
+        var configDigest = Digest.Sha256Of(config);
+        await client.PushBlobAsync(BigRepository, configDigest, config, cancellationToken: ct);
+        // Written by hand: the run must not depend on the serializer it may be measuring.
+        var manifestBytes = Encoding.UTF8.GetBytes(
+            $$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciManifest}}","config":{"mediaType":"{{MediaTypes.OciConfig}}","digest":"{{configDigest.Value}}","size":{{config.Length}}},"layers":[{"mediaType":"{{MediaTypes.OciLayer}}","digest":"{{blob.Value}}","size":{{blobSize}}}]}""");
+        await client.PushManifestAsync(BigRepository, "v1", manifestBytes, MediaTypes.OciManifest, ct);
+
+        var small = ImageGenerator.Image(new ImageSpec { Seed = 7, LayerSizes = [16 * 1024] });
+        var smallDigest = await small.PushAsync(client, SmallRepository, SmallTag, ct);
+        return new SeededImages(BigRepository, blob, blobSize, SmallRepository, SmallTag, smallDigest, small.MediaType);
+    }
+
+    // Random bytes, hashed on the way to disk.
+    private static async Task<Digest> WriteRandomFileAsync(string path, long size, CancellationToken ct)
+    {
+        using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[ChunkSize];
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, ChunkSize, useAsync: true);
+        for (long written = 0; written < size; written += ChunkSize)
+        {
+            var length = (int)Math.Min(ChunkSize, size - written);
+            RandomNumberGenerator.Fill(buffer.AsSpan(0, length));
+            hasher.AppendData(buffer, 0, length);
+            await file.WriteAsync(buffer.AsMemory(0, length), ct);
+        }
+        return Digest.FromHash(DigestAlgorithm.Sha256, hasher.GetHashAndReset());
+    }
+}
