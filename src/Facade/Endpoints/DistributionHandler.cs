@@ -44,6 +44,21 @@ internal sealed partial class DistributionHandler(
             LogFailed(context.Request.Path.Value ?? "", e.Message);
             await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.BadGateway, "upstream transfer failed")).ConfigureAwait(false);
         }
+        catch (ManifestFormatException e)
+        {
+            LogFailed(context.Request.Path.Value ?? "", e.Message);
+            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.BadGateway, "an upstream sent an invalid manifest: " + e.Message)).ConfigureAwait(false);
+        }
+        catch (Shared.Composition.CompositionException e)
+        {
+            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.ManifestInvalid, e.Message)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A defect: say so in the log with the stack, and still answer in the protocol's terms.
+            LogDefect(context.Request.Path.Value ?? "", e);
+            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.Internal, "internal error")).ConfigureAwait(false);
+        }
         finally
         {
             metrics.Request(label, context.Request.Method, context.Response.StatusCode);
@@ -98,6 +113,9 @@ internal sealed partial class DistributionHandler(
 
     private static Task Unsupported(HttpContext context, string message) =>
         OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.Unsupported, message));
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "request {Path} hit a defect")]
+    private partial void LogDefect(string path, Exception exception);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "request {Path} failed: {Reason}")]
     private partial void LogFailed(string path, string reason);

@@ -1,8 +1,11 @@
+using Facade.Configuration;
 using Facade.Metrics;
+using Facade.Redis;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
 using Facade.Storage;
 using Facade.Upstreams;
+using Microsoft.Extensions.Options;
 
 namespace Facade.Manifests;
 
@@ -12,11 +15,12 @@ namespace Facade.Manifests;
 /// answered from its last known digest, with a warning and a metric.
 /// </summary>
 internal sealed partial class ManifestService(
-    ContentStore store, TagCache tags, ManifestFetcher fetcher, FacadeMetrics metrics,
-    IHostApplicationLifetime lifetime, ILogger<ManifestService> log)
+    ContentStore store, TagCache tags, ManifestFetcher fetcher, ISharedState shared, IOptions<FacadeOptions> options,
+    FacadeMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ManifestService> log)
 {
     private readonly SingleFlight<RawManifest> _byDigest = new();
     private readonly SingleFlight<Digest> _resolves = new();
+    private readonly TimeSpan _tagTtl = options.Value.Cache.TagTtl;
 
     /// <summary>The manifest for a tag or digest, or throws <see cref="UpstreamException"/>.</summary>
     public async Task<RawManifest> GetAsync(UpstreamTarget target, string reference, CancellationToken ct)
@@ -71,6 +75,12 @@ internal sealed partial class ManifestService(
     {
         var stopping = lifetime.ApplicationStopping;
         var key = TagKey(target, tag);
+        // Another replica may have resolved it moments ago.
+        if (_tagTtl > TimeSpan.Zero && await shared.GetResolvedAsync(SharedKey(target, tag), stopping).ConfigureAwait(false) is { } fromReplica)
+        {
+            tags.Set(key, fromReplica);
+            return fromReplica;
+        }
         Digest digest;
         try
         {
@@ -91,10 +101,14 @@ internal sealed partial class ManifestService(
             throw;
         }
         tags.Set(key, digest);
+        if (_tagTtl > TimeSpan.Zero)
+            await shared.SetResolvedAsync(SharedKey(target, tag), digest, _tagTtl, stopping).ConfigureAwait(false);
         return digest;
     }
 
     private static string TagKey(UpstreamTarget target, string tag) => $"{target.Upstream.Name}|{target.Repository}|{tag}";
+
+    private static string SharedKey(UpstreamTarget target, string tag) => $"{target.Upstream.Authority}/{target.Repository}:{tag}";
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
         Message = "upstream {Upstream} failed resolving {Repository}:{Tag}; serving last known digest {Digest} ({Reason})")]

@@ -21,7 +21,8 @@ internal sealed class CompositionEndpoints(
         var platform = Platform(context);
         if (Digest.TryParse(route.Reference, out var digest))
         {
-            var cached = cache.ByDigest(digest)?.Manifest ?? cache.Rewritten(digest);
+            var cached = cache.ByDigest(digest)?.Manifest ?? cache.Rewritten(digest)
+                ?? await SharedManifestAsync(digest, context.RequestAborted).ConfigureAwait(false);
             if (cached is null && SpecProviderRouter.IsComposedName(route.Name))
             {
                 // Not cached (a restart, an eviction): the current composition may be the one asked for.
@@ -46,6 +47,8 @@ internal sealed class CompositionEndpoints(
     {
         var digest = Digest.Parse(route.Reference);
         var origin = cache.ByName(route.Name)?.Blobs.GetValueOrDefault(digest) ?? cache.FindBlob(digest);
+        if (origin is null && await composer.SharedAsync(digest, context.RequestAborted).ConfigureAwait(false) is { } doc && !MediaTypes.IsManifest(doc.MediaType))
+            origin = new BlobOrigin.InMemory(doc.Content);
         if (origin is null && SpecProviderRouter.IsComposedName(route.Name))
         {
             var image = await composer.ComposeAsync(route.Name, Platform(context), context.RequestAborted).ConfigureAwait(false);
@@ -72,6 +75,11 @@ internal sealed class CompositionEndpoints(
                 return;
         }
     }
+
+    private async Task<RawManifest?> SharedManifestAsync(Digest digest, CancellationToken ct) =>
+        await composer.SharedAsync(digest, ct).ConfigureAwait(false) is { } doc && MediaTypes.IsManifest(doc.MediaType)
+            ? new RawManifest(doc.Content, doc.MediaType, digest)
+            : null;
 
     private async Task<BlobContent> OpenAsync(BlobOrigin origin, Digest digest, CancellationToken ct) => origin switch
     {

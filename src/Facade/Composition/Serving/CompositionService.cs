@@ -1,5 +1,7 @@
 using Facade.Shared.Composition;
+using Facade.Redis;
 using Facade.Shared.Errors;
+using Facade.Shared.Oci;
 using Facade.Upstreams;
 
 namespace Facade.Composition.Serving;
@@ -10,7 +12,8 @@ namespace Facade.Composition.Serving;
 /// and caches the result with the origin of every blob it names.
 /// </summary>
 internal sealed class CompositionService(
-    SpecProviderRouter specs, SpecImageComposer composer, MirrorImageSource images, CompositionOptions options, CompositionCache cache)
+    SpecProviderRouter specs, SpecImageComposer composer, MirrorImageSource images, CompositionOptions options, CompositionCache cache,
+    ISharedState shared)
 {
     private readonly Platform _platform = Platform.Parse(options.Platform);
 
@@ -30,7 +33,12 @@ internal sealed class CompositionService(
         {
             var image = await composer.ComposeAsync(spec, wanted, ct).ConfigureAwait(false);
             var key = CompositionCache.Key(image.BaseManifestDigest, image.SpecHash) + "|" + wanted;
-            var served = cache.ByKey(key) ?? ServedImage.Create(image, images);
+            var served = cache.ByKey(key);
+            if (served is null)
+            {
+                served = ServedImage.Create(image, images);
+                await ShareAsync(image.Result).ConfigureAwait(false);
+            }
             cache.Add(name, key, served);
             return served;
         }
@@ -39,6 +47,15 @@ internal sealed class CompositionService(
             throw Fail(OciErrorCode.ManifestInvalid, $"cannot compose '{name}': {e.Message}");
         }
     }
+
+    /// <summary>A composed manifest or config another replica has shared, or null.</summary>
+    public async Task<StoredDocument?> SharedAsync(Digest digest, CancellationToken ct) =>
+        await shared.GetDocumentAsync(digest, ct).ConfigureAwait(false);
+
+    // Other replicas can then answer requests by digest without composing (or asking a provider).
+    private Task ShareAsync(ComposeResult result) => Task.WhenAll(
+        shared.SetDocumentAsync(result.ManifestDigest, new StoredDocument(result.ManifestMediaType, result.Manifest), null, CancellationToken.None),
+        shared.SetDocumentAsync(result.ConfigDigest, new StoredDocument(MediaTypes.OciConfig, result.Config), null, CancellationToken.None));
 
     private static Platform ParsePlatform(string text)
     {
