@@ -5,4 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Facade -c Release -v quiet -nologo >/dev/null
-exec dotnet src/Facade/bin/Release/net10.0/Facade.dll --contentRoot "$PWD" "$@"
+out=$PWD/src/Facade/bin/Release/net10.0
+# appsettings.json (the embedded default) sits beside the binary; the cache path in it is
+# relative to the working directory, the repository root.
+exec dotnet "$out/Facade.dll" --contentRoot "$out" "$@"
