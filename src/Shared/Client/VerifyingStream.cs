@@ -49,6 +49,7 @@ public sealed class VerifyingStream : Stream
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
+        if (buffer.IsEmpty) return _inner.Read(buffer);
         var read = _inner.Read(buffer);
         Account(buffer[..read]);
         return read;
@@ -61,6 +62,8 @@ public sealed class VerifyingStream : Stream
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        // A zero-length read (a caller probing, or waiting for data) says nothing about the end.
+        if (buffer.IsEmpty) return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Account(buffer.Span[..read]);
         return read;

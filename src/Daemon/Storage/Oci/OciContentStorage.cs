@@ -1,3 +1,4 @@
+using Facade.Shared.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -71,7 +72,7 @@ internal sealed class OciContentStorage(HttpClient http, OciStorageOptions optio
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureAsync(response, HttpStatusCode.OK, "blob GET", cancellationToken);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return new DigestVerifyingStream(body, digest, size, response);
+        return new VerifyingStream(body, digest, size, response);
     }
 
     private async Task PushBlobAsync(Digest digest, long length, Func<Stream> open, CancellationToken cancellationToken)
