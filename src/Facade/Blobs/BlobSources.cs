@@ -33,6 +33,30 @@ internal sealed partial class BlobSources(
         return new FetchedBody(body, response.Content.Headers.ContentLength, "upstream", response);
     }
 
+    /// <summary>
+    /// Content for a range request of a blob that is neither cached nor being fetched, straight
+    /// from IPFS when serving from IPFS is on and the digest has a CID; else null.
+    /// </summary>
+    public async Task<BlobContent?> TryIpfsRangeAsync(Digest digest, CancellationToken ct)
+    {
+        if (!_serveFromIpfs) return null;
+        var entry = await cids.GetAsync(digest, ct).ConfigureAwait(false);
+        metrics.CidLookup(entry is not null);
+        if (entry is null) return null;
+        try
+        {
+            var kubo = services.GetRequiredService<IKuboClient>();
+            var stat = await kubo.StatAsync(entry.Cid, ct).ConfigureAwait(false);
+            return new IpfsRangeContent(kubo, entry.Cid, stat.Size);
+        }
+        catch (IpfsException e)
+        {
+            metrics.IpfsFallback();
+            LogIpfsFallback(digest.Value, e.Message);
+            return null;
+        }
+    }
+
     /// <summary>Called when content from IPFS did not match its digest: the CID is forgotten so the next fetch goes upstream.</summary>
     public async Task RejectIpfsAsync(Digest digest)
     {

@@ -10,10 +10,10 @@ namespace Facade.Blobs;
 /// Blobs of mirrored repositories: from the disk cache when present, else through the single
 /// shared fill for that digest. HEAD of an uncached blob asks the upstream without fetching.
 /// </summary>
-internal sealed class MirrorBlobs(ContentStore store, BlobFills fills, UpstreamSender sender, FacadeMetrics metrics)
+internal sealed class MirrorBlobs(ContentStore store, BlobFills fills, BlobSources sources, UpstreamSender sender, FacadeMetrics metrics)
 {
     /// <summary>Opens a blob for sending, or throws <see cref="UpstreamException"/>.</summary>
-    public async Task<BlobContent> OpenAsync(UpstreamTarget target, Digest digest, CancellationToken ct)
+    public async Task<BlobContent> OpenAsync(UpstreamTarget target, Digest digest, CancellationToken ct, bool rangeRequest = false)
     {
         if (store.TryOpenBlob(digest, out var length) is { } cached)
         {
@@ -21,6 +21,8 @@ internal sealed class MirrorBlobs(ContentStore store, BlobFills fills, UpstreamS
             return new FileBlobContent(cached, length, "cache");
         }
         metrics.CacheMiss("blob");
+        if (rangeRequest && fills.Find(digest) is null && await sources.TryIpfsRangeAsync(digest, ct).ConfigureAwait(false) is { } fromIpfs)
+            return fromIpfs;
         var fill = fills.GetOrStart(target, digest, out var joined);
         if (joined) metrics.SingleFlightJoin("blob");
         var fillLength = await fill.Started.WaitAsync(ct).ConfigureAwait(false);

@@ -33,7 +33,8 @@ internal sealed class MirrorEndpoints(
                 await BlobResponder.WriteRangeErrorAsync(context, error, length).ConfigureAwait(false);
             return;
         }
-        using var content = await blobs.OpenAsync(target, digest, context.RequestAborted).ConfigureAwait(false);
+        var rangeRequest = context.Request.Headers.Range.Count > 0;
+        using var content = await blobs.OpenAsync(target, digest, context.RequestAborted, rangeRequest).ConfigureAwait(false);
         await blobResponder.WriteAsync(context, digest, content).ConfigureAwait(false);
     }
 

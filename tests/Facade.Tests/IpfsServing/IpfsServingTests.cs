@@ -69,6 +69,14 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
 
         var unreachable = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var b = await StartFacadeAsync(unreachable, ("Facade:Ipfs:Serve", "true"));
+        // A range of an uncached blob comes straight from the node (cat with offset and length).
+        using var rangeRequest = new HttpRequestMessage(HttpMethod.Get, $"/v2/team/ipfs/blobs/{Layer.Digest}")
+        {
+            Headers = { Range = new System.Net.Http.Headers.RangeHeaderValue(300_000, 300_999) },
+        };
+        using var partial = await b.Client.SendAsync(rangeRequest);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(Layer.Bytes.AsSpan(300_000, 1000).ToArray(), await partial.Content.ReadAsByteArrayAsync());
         Assert.Equal(Layer.Bytes, await b.Client.GetByteArrayAsync($"/v2/team/ipfs/blobs/{Layer.Digest}"));
         Assert.Contains("facade_bytes_served_total{source=\"ipfs\"}", await b.Client.GetStringAsync("/metrics"));
         Assert.NotEmpty(manifest);
