@@ -16,7 +16,7 @@ internal sealed record LoadOptions
     /// <summary>Which runs to do; all three when none was named on the command line.</summary>
     public BenchParts Parts { get; init; } = BenchParts.All;
     public int IpfsBlobMiB { get; init; } = 64;
-    public int IpfsPulls { get; init; } = 3;
+    public int IpfsPulls { get; init; } = 5;
     public int ComposeRepeats { get; init; } = 200;
     public int ComposeConnections { get; init; } = 16;
     public TimeSpan ComposeDuration { get; init; } = TimeSpan.FromSeconds(5);
