@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Builds Release and runs the end-to-end load run (upstream registry vs facade vs distribution
-# proxy); results go to bench/results/load-<date>.{md,json}. About 5 minutes on 2 cores.
+# proxy), then the IPFS run and the composition run; results go to
+# bench/results/{load,ipfs,compose}-<date>.{md,json}. About 5 minutes on 2 cores.
 #
-#   bash scripts/bench.sh                 # load run
+#   bash scripts/bench.sh                 # all three runs
+#   bash scripts/bench.sh --ipfs          # only IPFS vs upstream cold blob pulls (~30 s + js-ipfs install)
+#   bash scripts/bench.sh --compose       # only composed manifest latency (~20 s)
+#   bash scripts/bench.sh --load          # only the load run (the parts combine: --ipfs --compose)
 #   bash scripts/bench.sh --micro         # load run, then the BenchmarkDotNet suite (short job)
 #   bash scripts/bench.sh --micro-only    # only the BenchmarkDotNet suite
 #   bash scripts/bench.sh --quick         # smoke load run (64 MiB blob, 3 s per measurement)
@@ -27,6 +31,11 @@ if [[ $load == 1 ]]; then
   for tool in docker-registry wrk ss; do
     command -v "$tool" >/dev/null || { echo "missing '$tool': run scripts/install-test-deps.sh" >&2; exit 1; }
   done
+  if [[ " ${load_args[*]-} " == *" --ipfs "* ]]; then
+    for tool in redis-server node npm; do
+      command -v "$tool" >/dev/null || { echo "missing '$tool' (needed by --ipfs): run scripts/install-test-deps.sh" >&2; exit 1; }
+    done
+  fi
   build src/Facade
   build bench/Load
   dotnet bench/Load/bin/Release/net10.0/Facade.Load.dll --repo-root "$PWD" "${load_args[@]}"

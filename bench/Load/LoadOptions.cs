@@ -11,11 +11,22 @@ internal sealed record LoadOptions
     public TimeSpan ColdPullLimit { get; init; } = TimeSpan.FromMinutes(3);
     public string ResultsDirectory { get; init; } = "";
     public string FacadeDll { get; init; } = "";
+    public string RepoRoot { get; init; } = "";
+
+    /// <summary>Which runs to do; all three when none was named on the command line.</summary>
+    public BenchParts Parts { get; init; } = BenchParts.All;
+    public int IpfsBlobMiB { get; init; } = 64;
+    public int IpfsPulls { get; init; } = 5;
+    public int ComposeRepeats { get; init; } = 200;
+    public int ComposeConnections { get; init; } = 16;
+    public TimeSpan ComposeDuration { get; init; } = TimeSpan.FromSeconds(5);
 
     public const string Usage = """
         usage: Facade.Load [--repo-root DIR] [--results DIR] [--facade-dll PATH] [--blob-mib N]
                            [--clients N] [--connections N] [--seconds S] [--manifest-seconds S] [--quick]
+                           [--load] [--ipfs] [--compose] [--ipfs-mib N] [--ipfs-pulls N]
           --quick   64 MiB blob, 3 s per measurement (a smoke run; not for the README tables)
+          --load / --ipfs / --compose   run only the named parts (default: all three)
         """;
 
     /// <summary>Parses arguments; throws <see cref="ArgumentException"/> with the usage on bad input.</summary>
@@ -23,12 +34,20 @@ internal sealed record LoadOptions
     {
         var options = new LoadOptions();
         string? root = null;
+        var named = false;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
             if (name == "--quick")
             {
                 options = options with { BlobMiB = 64, BlobDuration = TimeSpan.FromSeconds(3), ManifestDuration = TimeSpan.FromSeconds(3) };
+                continue;
+            }
+            if (BenchPartsParser.TryParse(name, out var part))
+            {
+                // The first named part replaces the default of all parts.
+                options = options with { Parts = (named ? options.Parts : BenchParts.None) | part };
+                named = true;
                 continue;
             }
             if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value\n{Usage}");
@@ -42,12 +61,15 @@ internal sealed record LoadOptions
                 "--clients" => options with { Clients = Positive(name, value, 256) },
                 "--connections" => options with { ManifestConnections = Positive(name, value, 1024) },
                 "--seconds" => options with { BlobDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
+                "--ipfs-mib" => options with { IpfsBlobMiB = Positive(name, value, 1024) },
+                "--ipfs-pulls" => options with { IpfsPulls = Positive(name, value, 20) },
                 "--manifest-seconds" => options with { ManifestDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
                 _ => throw new ArgumentException($"unknown option {name}\n{Usage}"),
             };
             if (name == "--repo-root") root = Path.GetFullPath(value);
         }
         root ??= FindRepoRoot();
+        options = options with { RepoRoot = root };
         if (options.ResultsDirectory.Length == 0) options = options with { ResultsDirectory = Path.Combine(root, "bench", "results") };
         if (options.FacadeDll.Length == 0)
             options = options with { FacadeDll = Path.Combine(root, "src", "Facade", "bin", "Release", "net10.0", "Facade.dll") };

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Facade.Load;
-using Facade.Load.Report;
 
 LoadOptions options;
 try
@@ -28,10 +27,7 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 
 try
 {
-    var report = await LoadRun.RunAsync(options, line => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}"), stop.Token);
-    var markdown = await ReportWriter.WriteAsync(report, options.ResultsDirectory);
-    Console.WriteLine();
-    Console.WriteLine(markdown);
+    await BenchSuite.RunAsync(options, line => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}"), stop.Token);
     Console.WriteLine($"written to {options.ResultsDirectory}");
     return 0;
 }

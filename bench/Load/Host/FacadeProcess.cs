@@ -24,7 +24,8 @@ internal sealed class FacadeProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream)
+    /// <summary>Starts the facade mirroring <paramref name="upstream"/>; <paramref name="extraArguments"/> are further configuration switches.</summary>
+    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream, IEnumerable<string>? extraArguments = null)
     {
         var cache = new TempDir("fbench");
         for (var attempt = 1; ; attempt++)
@@ -39,6 +40,7 @@ internal sealed class FacadeProcess : IAsyncDisposable
                 $"--Facade:Cache:Directory={cache.Path}",
                 // Logging costs CPU under load; warnings still show up in failure output.
                 "--Logging:LogLevel:Default=Warning",
+                .. extraArguments ?? [],
             ], workingDirectory: Path.GetDirectoryName(facadeDll));
             try
             {

@@ -1,0 +1,19 @@
+namespace Facade.Load;
+
+/// <summary>The measurements one invocation runs.</summary>
+[Flags]
+internal enum BenchParts
+{
+    None = 0,
+
+    /// <summary>Upstream vs facade vs distribution proxy (blob throughput, cold pulls, manifests).</summary>
+    Load = 1,
+
+    /// <summary>Cold blob pulls served from IPFS vs from the upstream.</summary>
+    Ipfs = 2,
+
+    /// <summary>Latency of composed manifests (<c>remote/</c> and <c>fixed/</c>).</summary>
+    Compose = 4,
+
+    All = Load | Ipfs | Compose,
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using Facade.Load.Measure;
+using Facade.Load.Report;
+
+namespace Facade.Load.Ipfs;
+
+/// <summary>Renders an <see cref="IpfsResult"/> as markdown and JSON (<c>ipfs-&lt;date&gt;</c>).</summary>
+internal static class IpfsReportWriter
+{
+    public static Task<string> WriteAsync(IpfsResult r, string directory) =>
+        ResultFiles.WriteAsync(directory, $"ipfs-{r.Started:yyyy-MM-dd-HHmm}", Markdown(r), r);
+
+    public static string Markdown(IpfsResult r)
+    {
+        var md = new StringBuilder();
+        var mib = r.BlobBytes / (1024 * 1024);
+        md.AppendLine(CultureInfo.InvariantCulture, $"## IPFS vs upstream, {r.Started:yyyy-MM-dd HH:mm} UTC ({r.DurationSeconds:F0} s)");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {r.Machine.Describe()}.");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Load average (1/5/15 min) before: {r.LoadAverageBefore}, after: {r.LoadAverageAfter} (other work on the machine is included in every number).");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"One {mib} MiB layer of random bytes ({r.BlobDigest}); `ipfs-publish` took {r.PublishSeconds:F1} s. Each pull is one GET by a new facade process with an empty cache, body hashed by the client.");
+        md.AppendLine();
+        md.AppendLine("| facade | pull | wall time (s) | MiB/s | sha256 ok | IPFS bytes served (/metrics) |");
+        md.AppendLine("|---|---:|---:|---:|---|---:|");
+        Rows(md, "A: upstream only", r.UpstreamPulls, null);
+        Rows(md, "B: IPFS, upstream closed", r.IpfsPulls, r.IpfsBytesServed);
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Median MiB/s: A {Median(r.UpstreamPulls):F0}, B {Median(r.IpfsPulls):F0}. Upstream blob GETs during A's pulls: {r.UpstreamBlobGets} (one per pull expected).");
+        foreach (var error in r.UpstreamPulls.Concat(r.IpfsPulls).Select(p => p.Error).OfType<string>().Distinct())
+            md.AppendLine(CultureInfo.InvariantCulture, $"- error: {error}");
+        return md.ToString();
+    }
+
+    private static void Rows(StringBuilder md, string name, IReadOnlyList<PullResult> pulls, IReadOnlyList<long?>? served)
+    {
+        for (var i = 0; i < pulls.Count; i++)
+        {
+            var p = pulls[i];
+            var bytes = served is null ? "-" : served[i]?.ToString(CultureInfo.InvariantCulture) ?? "missing";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {name} | {i + 1} | {p.WallSeconds:F2} | {p.MiBPerSecond:F0} | {(p.DigestMatches ? "yes" : "NO")} | {bytes} |");
+        }
+    }
+
+    private static double Median(IReadOnlyList<PullResult> pulls)
+    {
+        var ok = pulls.Where(p => p.DigestMatches).Select(p => p.MiBPerSecond).Order().ToArray();
+        return ok.Length == 0 ? 0 : ok.Length % 2 == 1 ? ok[ok.Length / 2] : (ok[ok.Length / 2 - 1] + ok[ok.Length / 2]) / 2;
+    }
+}

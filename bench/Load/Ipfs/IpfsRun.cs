@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Facade.Load.Host;
+using Facade.Load.Measure;
+using Facade.Load.Report;
+using Facade.Load.Seed;
+using Facade.TestSupport;
+
+namespace Facade.Load.Ipfs;
+
+/// <summary>
+/// IPFS against upstream for one blob: the blob image is pushed to the upstream, its layer is
+/// published with the facade's own <c>ipfs-publish</c>, then facade A (upstream only) and facade B
+/// (IPFS serving on, its upstream a closed port) each pull the blob cold, a new facade process with
+/// an empty cache per pull. Everything started here is stopped on the way out.
+/// </summary>
+internal static class IpfsRun
+{
+    private static readonly TimeSpan PullLimit = TimeSpan.FromMinutes(3);
+
+    public static async Task<IpfsResult> RunAsync(LoadOptions options, string repoRoot, Action<string> log, CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var loadBefore = MachineInfo.LoadAverage();
+        var clock = Stopwatch.StartNew();
+        using var work = new TempDir("lbench-ipfs-run");
+
+        log("ipfs: starting the upstream, redis-server and the js-ipfs node");
+        await using var upstream = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Counting = true, Quiet = true });
+        await using var redis = await RedisServer.StartAsync(TimeSpan.FromSeconds(30));
+        await using var node = await IpfsNode.StartAsync(repoRoot);
+        var images = await UpstreamSeeder.SeedAsync(upstream.DirectUri, options.IpfsBlobMiB * 1024L * 1024, work.Path, ct);
+        var blobPath = $"v2/{images.BigRepository}/blobs/{images.BigBlob.Value}";
+
+        log($"ipfs: publishing the {options.IpfsBlobMiB} MiB layer with 'Facade ipfs-publish'");
+        var publishClock = Stopwatch.StartNew();
+        var publish = await Tool.RunAsync("dotnet",
+        [
+            options.FacadeDll, "ipfs-publish", $"{upstream.BaseUri.Authority}/{images.BigRepository}:v1",
+            $"--Facade:Upstreams:local:Url={upstream.BaseUri.GetLeftPart(UriPartial.Authority)}",
+            $"--Facade:Cache:Directory={work.CreateDirectory("publish-cache")}",
+            $"--Facade:Redis:Configuration={redis.Configuration}",
+            $"--Facade:Ipfs:Api={node.Api}",
+        ], TimeSpan.FromMinutes(5), Path.GetDirectoryName(options.FacadeDll));
+        var publishSeconds = publishClock.Elapsed.TotalSeconds;
+        if (!publish.Succeeded) throw new InvalidOperationException($"ipfs-publish failed:\n{publish.StandardOutput}{publish.StandardError}");
+
+        var upstreamPulls = new List<PullResult>();
+        upstream.Counter!.Reset();
+        for (var i = 1; i <= options.IpfsPulls; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            log($"ipfs: facade A (upstream only), cold pull {i} of {options.IpfsPulls}");
+            await using var facade = await FacadeProcess.StartAsync(options.FacadeDll, upstream.BaseUri);
+            upstreamPulls.Add(await HashingPull.RunAsync(new Uri(facade.BaseUri, blobPath), images.BigBlob, PullLimit, ct));
+        }
+        var upstreamGets = upstream.Counter.BlobGets(images.BigRepository, images.BigBlob.Value);
+
+        // A port nothing listens on: a blob that arrives can only have come from IPFS.
+        var closed = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        string[] ipfsArguments = [$"--Facade:Redis:Configuration={redis.Configuration}", $"--Facade:Ipfs:Api={node.Api}", "--Facade:Ipfs:Serve=true"];
+        var ipfsPulls = new List<PullResult>();
+        var served = new List<long?>();
+        for (var i = 1; i <= options.IpfsPulls; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            log($"ipfs: facade B (IPFS, upstream closed), cold pull {i} of {options.IpfsPulls}");
+            await using var facade = await FacadeProcess.StartAsync(options.FacadeDll, closed, ipfsArguments);
+            ipfsPulls.Add(await HashingPull.RunAsync(new Uri(facade.BaseUri, blobPath), images.BigBlob, PullLimit, ct));
+            served.Add(await MetricsScrape.CounterAsync(new Uri(facade.BaseUri, "metrics"), "facade_bytes_served_total", "source=\"ipfs\""));
+        }
+        return new IpfsResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
+            images.BigBlobSize, images.BigBlob.Value, publishSeconds, publish.StandardOutput.Trim(),
+            upstreamPulls, upstreamGets, ipfsPulls, served);
+    }
+}
