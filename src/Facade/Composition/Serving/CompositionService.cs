@@ -1,8 +1,11 @@
 using Facade.Shared.Composition;
+using System.Collections.Concurrent;
+using Facade.Configuration;
 using Facade.Redis;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
 using Facade.Upstreams;
+using Microsoft.Extensions.Options;
 
 namespace Facade.Composition.Serving;
 
@@ -13,8 +16,12 @@ namespace Facade.Composition.Serving;
 /// </summary>
 internal sealed class CompositionService(
     SpecProviderRouter specs, SpecImageComposer composer, MirrorImageSource images, CompositionOptions options, CompositionCache cache,
-    ISharedState shared)
+    ISharedState shared, IOptions<FacadeOptions> facadeOptions, TimeProvider clock)
 {
+    // Same spec, same platform, within a tag TTL: the same image (the refs it names would resolve
+    // to the same digests), so the composition is not redone on every request.
+    private readonly TimeSpan _reuse = facadeOptions.Value.Cache.TagTtl;
+    private readonly ConcurrentDictionary<string, (ServedImage Image, string Key, DateTimeOffset At)> _recent = new(StringComparer.Ordinal);
     private readonly Platform _platform = Platform.Parse(options.Platform);
 
     /// <summary>The composed image for a name, or throws <see cref="UpstreamException"/> with the client-facing error.</summary>
@@ -29,6 +36,12 @@ internal sealed class CompositionService(
             SpecLookupStatus.Unavailable => throw Fail(OciErrorCode.Unavailable, lookup.Message),
             _ => throw Fail(OciErrorCode.BadGateway, lookup.Message),
         };
+        var recentKey = spec.Hash().Value + "|" + wanted;
+        if (_recent.TryGetValue(recentKey, out var recent) && clock.GetUtcNow() - recent.At < _reuse)
+        {
+            cache.Add(name, recent.Key, recent.Image);
+            return recent.Image;
+        }
         try
         {
             var image = await composer.ComposeAsync(spec, wanted, ct).ConfigureAwait(false);
@@ -40,6 +53,8 @@ internal sealed class CompositionService(
                 await ShareAsync(image.Result).ConfigureAwait(false);
             }
             cache.Add(name, key, served);
+            if (_recent.Count >= options.CacheEntries) _recent.Clear();
+            _recent[recentKey] = (served, key, clock.GetUtcNow());
             return served;
         }
         catch (CompositionException e)
