@@ -62,7 +62,7 @@ public sealed class MirrorResilienceTests
     [Fact]
     public async Task Upstream_down_serves_cached_tags_and_fails_uncached_names_with_a_gateway_error()
     {
-        var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
         var image = ImageGenerator.Image(new ImageSpec { Seed = 23 });
         using (var client = registry.CreateClient()) await image.PushAsync(client, "team/app", "v1");
         var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", registry.BaseUri,
@@ -92,7 +92,7 @@ public sealed class MirrorResilienceTests
     [Fact]
     public async Task Cache_is_reused_after_a_restart_without_the_upstream()
     {
-        var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
         var image = ImageGenerator.Image(new ImageSpec { Seed = 24, LayerSizes = [100_000] });
         using (var client = registry.CreateClient()) await image.PushAsync(client, "team/app", "v1");
         var settings = FacadeHost.MirrorOf("local", registry.BaseUri, ("Facade:Timeouts:Attempts", "1"));

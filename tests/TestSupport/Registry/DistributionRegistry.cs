@@ -44,6 +44,8 @@ public sealed class DistributionRegistry : IAsyncDisposable
     /// <summary>The storage root directory.</summary>
     public string DataDirectory => _dir["data"];
 
+    private bool _disposed;
+
     /// <summary>Starts a registry; throws with its output when it does not come up.</summary>
     public static async Task<DistributionRegistry> StartAsync(DistributionRegistryOptions? options = null)
     {
@@ -109,6 +111,9 @@ public sealed class DistributionRegistry : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Tests stop the registry mid-test to simulate an outage; the final dispose is then a no-op.
+        if (_disposed) return;
+        _disposed = true;
         if (Counter is not null) await Counter.DisposeAsync();
         if (_process is not null) await _process.DisposeAsync();
         _dir.Dispose();
