@@ -33,6 +33,7 @@ public sealed class FacadeHost : IAsyncDisposable
 
     public static async Task<FacadeHost> StartAsync(IDictionary<string, string?> settings, string? cacheDirectory = null)
     {
+        var ownsCache = cacheDirectory is null;
         cacheDirectory ??= Directory.CreateTempSubdirectory("facade-cache").FullName;
         var args = new List<string> { "--Urls=http://127.0.0.1:0", $"--Facade:Cache:Directory={cacheDirectory}" };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
@@ -42,7 +43,20 @@ public sealed class FacadeHost : IAsyncDisposable
             if (Environment.GetEnvironmentVariable("FACADE_TEST_LOGS") != "1") builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A facade that does not start (bad configuration under test) leaves no cache behind.
+            await app.DisposeAsync();
+            if (ownsCache)
+            {
+                try { Directory.Delete(cacheDirectory, recursive: true); } catch (IOException) { }
+            }
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FacadeHost(app, new Uri(address), cacheDirectory);
     }

@@ -49,14 +49,25 @@ internal sealed class DaemonServer : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config["Daemon:" + key] = value;
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.ListenForWorkspaceContent();
-        builder.Services.AddWorkspaceContent(builder.Configuration);
-        server._app = builder.Build();
-        server._app.MapWorkspaceContent();
-        await server._app.StartAsync();
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.ListenForWorkspaceContent();
+            builder.Services.AddWorkspaceContent(builder.Configuration);
+            server._app = builder.Build();
+            server._app.MapWorkspaceContent();
+            await server._app.StartAsync();
+        }
+        catch
+        {
+            // A server that does not start (bad options under test) still leaves no temp dir behind.
+            if (server._app is not null) await server._app.DisposeAsync();
+            server._app = null;
+            await server.DisposeAsync();
+            throw;
+        }
 
         server.Address = unixSocket
             ? listen

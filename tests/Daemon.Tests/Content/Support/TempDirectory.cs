@@ -21,7 +21,7 @@ internal sealed class TempDirectory : IDisposable
         {
             if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A process that is still shutting down may hold a file; the temp dir is cleaned by the OS later.
         }
