@@ -15,6 +15,8 @@ internal sealed class PrometheusExporter : IDisposable
     private static readonly double[] Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), Series> _series = new();
+    // Hot path: a measurement finds its series by its raw tag values, without formatting labels.
+    private readonly ConcurrentDictionary<SeriesKey, Series> _byTags = new();
 
     public PrometheusExporter()
     {
@@ -48,8 +50,16 @@ internal sealed class PrometheusExporter : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = FormatLabels(tags);
-        var series = _series.GetOrAdd((instrument, labels), static _ => new Series());
+        Series series;
+        if (SeriesKey.TryCreate(instrument, tags, out var key))
+        {
+            if (!_byTags.TryGetValue(key, out series!))
+                series = _byTags.GetOrAdd(key, _series.GetOrAdd((instrument, FormatLabels(tags)), static _ => new Series()));
+        }
+        else
+        {
+            series = _series.GetOrAdd((instrument, FormatLabels(tags)), static _ => new Series());
+        }
         if (instrument is Histogram<double> or Histogram<long>) series.Observe(value);
         else if (instrument is ObservableGauge<long> or ObservableGauge<double>) series.Set(value);
         else series.Add(value);
@@ -69,6 +79,22 @@ internal sealed class PrometheusExporter : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    /// <summary>An instrument and up to three tags, compared by value (ints and strings, the facade's tag types).</summary>
+    private readonly record struct SeriesKey(Instrument Instrument, object? A, object? B, object? C, string? KeyA, string? KeyB, string? KeyC)
+    {
+        public static bool TryCreate(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags, out SeriesKey key)
+        {
+            key = default;
+            if (tags.Length > 3) return false;
+            foreach (var tag in tags)
+                if (tag.Value is not (null or string or int or long)) return false;
+            key = new SeriesKey(instrument,
+                tags.Length > 0 ? tags[0].Value : null, tags.Length > 1 ? tags[1].Value : null, tags.Length > 2 ? tags[2].Value : null,
+                tags.Length > 0 ? tags[0].Key : null, tags.Length > 1 ? tags[1].Key : null, tags.Length > 2 ? tags[2].Key : null);
+            return true;
+        }
+    }
 
     private sealed class Series
     {

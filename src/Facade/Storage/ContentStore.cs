@@ -26,6 +26,11 @@ internal sealed class ContentStore
     private readonly Lock _evictLock = new();
     private long _totalBytes;
 
+    // Manifests are small and hot (every pull reads them); recently read ones stay in memory so
+    // a cached manifest costs no file I/O. Bounded by count; starting over when full is fine.
+    private const int HotManifestCapacity = 4096;
+    private readonly ConcurrentDictionary<string, RawManifest> _hotManifests = new(StringComparer.Ordinal);
+
     public ContentStore(IOptions<FacadeOptions> options, FacadeMetrics metrics, ILogger<ContentStore> log)
     {
         _root = Path.GetFullPath(options.Value.Cache.Directory);
@@ -91,6 +96,11 @@ internal sealed class ContentStore
     {
         var path = ManifestPath(digest);
         if (!_entries.TryGetValue(path, out var entry)) return null;
+        if (_hotManifests.TryGetValue(path, out var hot))
+        {
+            entry.Touch();
+            return hot;
+        }
         try
         {
             var bytes = File.ReadAllBytes(path);
@@ -98,7 +108,7 @@ internal sealed class ContentStore
             if (newline <= 0) return null;
             entry.Touch();
             var mediaType = Encoding.UTF8.GetString(bytes, 0, newline);
-            return new RawManifest(bytes.AsMemory(newline + 1), mediaType, digest);
+            return KeepHot(path, new RawManifest(bytes.AsMemory(newline + 1), mediaType, digest));
         }
         catch (FileNotFoundException)
         {
@@ -121,6 +131,14 @@ internal sealed class ContentStore
         }
         File.Move(temp, path, overwrite: true);
         Add(path, new FileInfo(path).Length);
+        KeepHot(path, manifest);
+    }
+
+    private RawManifest KeepHot(string path, RawManifest manifest)
+    {
+        if (_hotManifests.Count >= HotManifestCapacity) _hotManifests.Clear();
+        _hotManifests[path] = manifest;
+        return manifest;
     }
 
     /// <summary>Where a blob lives once committed.</summary>
@@ -142,6 +160,7 @@ internal sealed class ContentStore
 
     private void Forget(string path)
     {
+        _hotManifests.TryRemove(path, out _);
         if (_entries.TryRemove(path, out var removed)) Interlocked.Add(ref _totalBytes, -removed.Size);
     }
 

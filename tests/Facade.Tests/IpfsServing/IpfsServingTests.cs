@@ -38,7 +38,7 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
         {
             ("Facade:Redis:Configuration", _redis.Configuration),
             ("Facade:Ipfs:Api", ipfs.ApiUrl),
-            ("Facade:Ipfs:Timeout", "00:00:05"),
+            ("Facade:Ipfs:Timeout", "00:00:30"),
             ("Facade:Timeouts:Attempts", "1"),
         };
         all.AddRange(settings);
