@@ -24,6 +24,9 @@ public static class FacadeApp
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        // TLS endpoints from configuration (Kestrel:Endpoints:<name>:Url and :Certificate); over
+        // TLS, clients negotiate HTTP/2 or HTTP/1.1 by ALPN.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Services.AddFacade(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -39,6 +39,9 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
             ("Facade:Redis:Configuration", _redis.Configuration),
             ("Facade:Ipfs:Api", ipfs.ApiUrl),
             ("Facade:Ipfs:Timeout", "00:00:30"),
+            // Redis is advisory with a short default timeout; on a busy test machine a slow answer
+            // would silently turn a recorded CID into a miss and make these checks flaky.
+            ("Facade:Redis:OperationTimeout", "00:00:05"),
             ("Facade:Timeouts:Attempts", "1"),
         };
         all.AddRange(settings);
@@ -175,6 +178,7 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
             $"--Facade:Upstreams:local:Url={_registry.BaseUri}",
             $"--Facade:Cache:Directory={cache.Path}",
             $"--Facade:Redis:Configuration={_redis.Configuration}",
+            "--Facade:Redis:OperationTimeout=00:00:05",
             $"--Facade:Ipfs:Api={ipfs.ApiUrl}",
         ], output, output);
         Assert.True(code == 0, output.ToString());

@@ -23,7 +23,8 @@ public sealed class SharedStateTests : IAsyncLifetime
 
     private Task<FacadeHost> StartAsync(params (string Key, string Value)[] extra) =>
         FacadeHost.StartAsync(FacadeHost.MirrorOf("local", _registry.BaseUri,
-            [("Facade:Redis:Configuration", _redis.Configuration), ("Facade:Cache:TagTtl", "00:01:00"), .. extra]));
+            [("Facade:Redis:Configuration", _redis.Configuration), ("Facade:Redis:OperationTimeout", "00:00:05"),
+             ("Facade:Cache:TagTtl", "00:01:00"), .. extra]));
 
     [Fact]
     public async Task A_tag_resolved_by_one_replica_is_not_resolved_upstream_again_by_another()
