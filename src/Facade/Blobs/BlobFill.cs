@@ -64,10 +64,12 @@ internal sealed class BlobFill
         catch (Exception e)
         {
             var error = e is ContentMismatchException m ? m.Error : e is UpstreamException u ? u.Error : UpstreamFailure.FromException(target.Upstream, e);
+            // A wrong CID is forgotten before any reader learns of the failure, so a client that
+            // retries after the abort is already sent to the upstream.
+            if (body?.Source == "ipfs" && e is ContentMismatchException) await sources.RejectIpfsAsync(Digest).ConfigureAwait(false);
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);
-            if (body?.Source == "ipfs" && e is ContentMismatchException) await sources.RejectIpfsAsync(Digest).ConfigureAwait(false);
         }
         finally
         {
