@@ -57,7 +57,7 @@ internal sealed class BlobFill
             lock (_lock)
             {
                 store.CommitBlob(Digest, _path);
-                _path = store.BlobPathOf(Digest);
+                _path = store.BlobPath(Digest);
                 _verified = true;
             }
         }

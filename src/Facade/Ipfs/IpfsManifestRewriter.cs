@@ -17,11 +17,14 @@ internal sealed class IpfsManifestRewriter(IOptions<IpfsOptions> options, ICidCa
 {
     private readonly ManifestUrlRewrite _mode = options.Value.RewriteManifests;
     private readonly string? _gateway = options.Value.GatewayUrl?.TrimEnd('/');
+    private readonly bool _publish = options.Value.Publish;
 
     /// <summary>The manifest to serve for a request by tag (rewritten when configured and a layer has a CID).</summary>
     public async Task<RawManifest> PrepareAsync(RawManifest manifest, bool rewrite, CancellationToken ct)
     {
-        if (!MediaTypes.IsImageManifest(manifest.MediaType)) return manifest;
+        // Without publishing or rewriting there is nothing to learn from the manifest: keep the
+        // hot manifest path free of parsing.
+        if ((!_publish && _mode == ManifestUrlRewrite.None) || !MediaTypes.IsImageManifest(manifest.MediaType)) return manifest;
         var document = ManifestDocument.Parse(manifest.Bytes.Span);
         mediaTypes.Remember(document);
         if (!rewrite || _mode == ManifestUrlRewrite.None || document.Layers is not { Count: > 0 } layers) return manifest;

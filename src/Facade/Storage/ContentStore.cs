@@ -142,9 +142,7 @@ internal sealed class ContentStore
     }
 
     /// <summary>Where a blob lives once committed.</summary>
-    public string BlobPathOf(Digest digest) => BlobPath(digest);
-
-    private string BlobPath(Digest digest) => Path.Combine(_root, "blobs", AlgorithmFolder(digest), digest.Encoded);
+    public string BlobPath(Digest digest) => Path.Combine(_root, "blobs", AlgorithmFolder(digest), digest.Encoded);
 
     private string ManifestPath(Digest digest) => Path.Combine(_root, "manifests", AlgorithmFolder(digest), digest.Encoded);
 

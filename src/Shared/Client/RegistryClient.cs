@@ -13,7 +13,7 @@ namespace Facade.Shared.Client;
 public sealed partial class RegistryClient : IDisposable
 {
     /// <summary>Largest manifest accepted (the same bound as the reference registry).</summary>
-    public const int MaxManifestBytes = 4 * 1024 * 1024;
+    public const int MaxManifestBytes = RawManifest.MaxSize;
 
     private const int MaxRedirects = 3;
     private static readonly string AcceptManifests = string.Join(", ", MediaTypes.AllManifests);
