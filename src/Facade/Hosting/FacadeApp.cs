@@ -12,7 +12,6 @@ using Facade.Push;
 using Facade.Shared.Errors;
 using Facade.Storage;
 using Facade.Upstreams;
-using Microsoft.Extensions.Options;
 
 namespace Facade.Hosting;
 
@@ -34,52 +33,20 @@ public static class FacadeApp
         return app;
     }
 
-    /// <summary>Registers the facade's services.</summary>
-    public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<FacadeOptions>().Bind(configuration.GetSection(FacadeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FacadeOptions>, FacadeOptionsValidator>();
-        services.AddMetrics();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<FacadeMetrics>();
-        services.AddSingleton<PrometheusExporter>();
-        services.AddSingleton<ContentStore>();
-        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>()));
-        services.AddSingleton<UpstreamSender>();
-        services.AddSingleton<TagCache>();
-        services.AddSingleton<ManifestFetcher>();
-        services.AddSingleton<ManifestService>();
-        services.AddRedisState(configuration);
-        services.AddIpfs(configuration);
-        services.AddSingleton<IValidateOptions<IpfsOptions>, IpfsNeedsRedisValidator>();
-        services.AddSingleton<LayerMediaTypes>();
-        services.AddSingleton<IpfsManifestRewriter>();
-        services.AddSingleton<PublishQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<PublishQueue>());
-        services.AddSingleton<BlobSources>();
-        services.AddSingleton<BlobFills>();
-        services.AddSingleton<MirrorBlobs>();
-        services.AddSingleton<BlobResponder>();
-        services.AddSingleton<TagLister>();
-        services.AddSingleton<MirrorEndpoints>();
-        services.AddSingleton<UploadOffsets>();
-        services.AddSingleton<PushForwarder>();
-        services.AddSingleton<BlobUploads>();
-        services.AddSingleton<ReferrersTagWriter>();
-        services.AddSingleton<ReferrersFromTag>();
-        services.AddSingleton<ManifestPushes>();
-        services.AddSingleton<PushDeletes>();
-        services.AddSingleton<PushHandler>();
-        services.AddSingleton<DistributionHandler>();
-        services.AddHttpForwarder();
-        services.AddComposition(configuration);
-        services.AddSingleton(sp => new CompositionCache(sp.GetRequiredService<CompositionOptions>().CacheEntries));
-        services.AddSingleton<MirrorImageSource>();
-        services.AddSingleton<IImageSource>(sp => sp.GetRequiredService<MirrorImageSource>());
-        services.AddSingleton<CompositionService>();
-        services.AddSingleton<CompositionEndpoints>();
-        return services;
-    }
+    /// <summary>Registers the facade's services: one call per feature folder, each adding what it owns.</summary>
+    public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
+        .AddFacadeOptions(configuration)
+        .AddFacadeMetrics()
+        .AddStorage()
+        .AddUpstreams()
+        .AddManifests()
+        .AddRedisState(configuration)
+        .AddIpfs(configuration)
+        .AddBlobs()
+        .AddResponders()
+        .AddEndpoints()
+        .AddPush()
+        .AddComposedImages(configuration);
 
     /// <summary>Maps <c>/v2</c>, health, metrics, and a distribution 404 for everything else.</summary>
     public static WebApplication MapFacade(this WebApplication app)

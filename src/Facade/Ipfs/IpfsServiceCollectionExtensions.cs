@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Facade.Ipfs;
 
-/// <summary>Registers the IPFS options (validated at start), the node client and the publisher.</summary>
+/// <summary>Registers the IPFS options (validated at start), the node client, the publisher and its queue, and the manifest rewriter.</summary>
 internal static class IpfsServiceCollectionExtensions
 {
     /// <summary>
@@ -25,6 +25,11 @@ internal static class IpfsServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(5),
             });
         services.AddTransient<IpfsPublisher>();
+        services.AddSingleton<IValidateOptions<IpfsOptions>, IpfsNeedsRedisValidator>();
+        services.AddSingleton<LayerMediaTypes>();
+        services.AddSingleton<IpfsManifestRewriter>();
+        services.AddSingleton<PublishQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublishQueue>());
         return services;
     }
 }

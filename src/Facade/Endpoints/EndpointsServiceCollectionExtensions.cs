@@ -1,0 +1,15 @@
+
+namespace Facade.Endpoints;
+
+/// <summary>Registers the distribution request handler and the mirror's endpoints.</summary>
+internal static class EndpointsServiceCollectionExtensions
+{
+    /// <summary>Registers the distribution request handler and the mirror's endpoints.</summary>
+    public static IServiceCollection AddEndpoints(this IServiceCollection services)
+    {
+        services.AddSingleton<TagLister>();
+        services.AddSingleton<MirrorEndpoints>();
+        services.AddSingleton<DistributionHandler>();
+        return services;
+    }
+}

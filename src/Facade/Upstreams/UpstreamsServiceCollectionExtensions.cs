@@ -1,0 +1,16 @@
+using Facade.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Facade.Upstreams;
+
+/// <summary>Registers the configured upstream registries and the sender every upstream request goes through.</summary>
+internal static class UpstreamsServiceCollectionExtensions
+{
+    /// <summary>Registers the configured upstream registries and the sender every upstream request goes through.</summary>
+    public static IServiceCollection AddUpstreams(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>()));
+        services.AddSingleton<UpstreamSender>();
+        return services;
+    }
+}
