@@ -51,6 +51,8 @@ internal sealed class BlobFill
         {
             body = await sources.OpenAsync(target, Digest, stopping).ConfigureAwait(false);
             Source = body.Source;
+            // Room is made (least recently used evicted) before the first byte is written.
+            using var reservation = body.Length is { } expected ? store.TryReserve(_path, expected) : null;
             await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
             _started.TrySetResult(body.Length);
             await CopyVerifiedAsync(target.Upstream, body, file, idle, metrics, stopping).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Facade.Hosting;
 using Facade.Ipfs;
 using Facade.Metrics;
 using Facade.Shared.Oci;
@@ -10,9 +11,10 @@ namespace Facade.Blobs;
 /// <summary>
 /// The blob fetches in flight, one per digest. A request for an uncached blob joins the fill
 /// in flight or starts one; the fill leaves this table when it ends, after its commit, so a
-/// later request finds the blob in the store (or, after a failure, starts afresh).
+/// later request finds the blob in the store (or, after a failure, starts afresh). Fills run
+/// through a graceful shutdown's drain and are aborted only when it is over.
 /// </summary>
-internal sealed class BlobFills(ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics, IHostApplicationLifetime lifetime)
+internal sealed class BlobFills(ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics, ShutdownDrain drain)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -33,7 +35,7 @@ internal sealed class BlobFills(ContentStore store, BlobSources sources, Upstrea
             {
                 try
                 {
-                    await fill.RunAsync(target, sources, sender.Idle, store, metrics, lifetime.ApplicationStopping).ConfigureAwait(false);
+                    await fill.RunAsync(target, sources, sender.Idle, store, metrics, drain.Aborting).ConfigureAwait(false);
                     // Verified bytes from an upstream are offered to IPFS from the local copy.
                     if (fill.Verified && fill.Source == "upstream") publish.Enqueue(digest);
                 }
@@ -42,6 +44,9 @@ internal sealed class BlobFills(ContentStore store, BlobSources sources, Upstrea
             return fill;
         }
     }
+
+    /// <summary>True when no fill is running (the graceful shutdown waits for this).</summary>
+    public bool IsIdle => _inFlight.IsEmpty;
 
     /// <summary>The fill in flight for a digest, if any.</summary>
     public BlobFill? Find(Digest digest) => _inFlight.GetValueOrDefault(digest);

@@ -18,6 +18,9 @@ public sealed class FacadeOptions
     public PushOptions Push { get; set; } = new();
 
     public UpstreamTimeoutOptions Timeouts { get; set; } = new();
+
+    /// <summary>On SIGTERM, how long in-flight responses and fills may take before they are aborted.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>One upstream registry.</summary>
@@ -50,6 +53,8 @@ public sealed class CacheOptions
     public TimeSpan TagTtl { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Memory for recently read manifests (least recently used dropped beyond it).</summary>
     [Range(0L, long.MaxValue)] public long ManifestMemoryBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>Re-hash every cached entry in the background after start (damaged ones are dropped).</summary>
+    public bool VerifyOnStart { get; set; }
 }
 
 /// <summary>Push pass-through.</summary>

@@ -23,6 +23,8 @@ internal sealed class FacadeOptionsValidator : IValidateOptions<FacadeOptions>
             failures.Add("Facade:Cache:Directory must be set");
         if (options.Cache.TagTtl < TimeSpan.Zero)
             failures.Add("Facade:Cache:TagTtl must not be negative");
+        if (options.ShutdownTimeout < TimeSpan.Zero)
+            failures.Add("Facade:ShutdownTimeout must not be negative");
         if (options.Timeouts.Idle <= TimeSpan.Zero || options.Timeouts.Connect <= TimeSpan.Zero)
             failures.Add("Facade:Timeouts must be positive");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

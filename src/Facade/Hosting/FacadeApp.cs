@@ -33,9 +33,38 @@ public static class FacadeApp
         return app;
     }
 
+    /// <summary>
+    /// Builds and runs the facade until it is stopped (SIGTERM drains, see <see cref="ShutdownDrain"/>).
+    /// A start-up refusal that is the operator's to fix (the cache directory in use) is one clear
+    /// line on stderr and exit code 1, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (Exception e) when (Refusal(e) is { } refusal)
+        {
+            await Console.Error.WriteLineAsync("facade: cannot start: " + refusal.Message).ConfigureAwait(false);
+            return 1;
+        }
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static CacheInUseException? Refusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is CacheInUseException refusal) return refusal;
+        return null;
+    }
+
     /// <summary>Registers the facade's services: one call per feature folder, each adding what it owns.</summary>
     public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
         .AddFacadeOptions(configuration)
+        .AddGracefulShutdown()
         .AddFacadeMetrics()
         .AddStorage()
         .AddUpstreams()
@@ -61,7 +90,7 @@ public static class FacadeApp
         app.Map("/v2/{**path}", v2);
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
         app.MapGet("/health/live", () => Results.Text("ok"));
-        app.MapGet("/health/ready", (ContentStore store) => HealthChecks.Ready(store));
+        app.MapGet("/health/ready", (ContentStore store, ShutdownDrain drain) => HealthChecks.Ready(store, drain));
         app.MapFallback(context => OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.NameUnknown, "no such route")));
         return app;
     }

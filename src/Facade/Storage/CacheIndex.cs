@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace Facade.Storage;
 
 /// <summary>
-/// The entries of the cache by file path, with the total of their sizes. Only entries in the
-/// index are served: a file on disk the index does not know is not part of the cache.
+/// The entries of the cache by key (<see cref="CacheLayout.BlobKey"/>, <see cref="CacheLayout.ManifestKey"/>),
+/// with the total of their sizes. Only entries in the index are served: a file on disk the
+/// index does not know is not part of the cache.
 /// </summary>
 internal sealed class CacheIndex(TimeProvider time)
 {
@@ -15,33 +16,39 @@ internal sealed class CacheIndex(TimeProvider time)
 
     public int Count => _entries.Count;
 
-    /// <summary>The entry for a path, marked as used now; null when absent.</summary>
-    public CacheEntry? Use(string path)
+    /// <summary>A timestamp for <see cref="CacheEntry.LastAccess"/>.</summary>
+    public long Now => time.GetTimestamp();
+
+    /// <summary>The entry for a key, marked as used now; null when absent.</summary>
+    public CacheEntry? Use(string key)
     {
-        if (!_entries.TryGetValue(path, out var entry)) return null;
+        if (!_entries.TryGetValue(key, out var entry)) return null;
         entry.Touch(time.GetTimestamp());
         return entry;
     }
 
-    public CacheEntry? Find(string path) => _entries.GetValueOrDefault(path);
+    public CacheEntry? Find(string key) => _entries.GetValueOrDefault(key);
 
-    public bool Contains(string path) => _entries.ContainsKey(path);
+    public bool Contains(string key) => _entries.ContainsKey(key);
 
-    /// <summary>Adds an entry (last used now, or at <paramref name="lastAccess"/>); an existing one is only touched.</summary>
-    public void Add(string path, long size, long? lastAccess = null)
+    /// <summary>Adds an entry; when the key is already present the existing entry is only touched.</summary>
+    public void Add(string key, CacheEntry entry)
     {
-        if (_entries.TryAdd(path, new CacheEntry(size, lastAccess ?? time.GetTimestamp()))) Interlocked.Add(ref _totalBytes, size);
-        else Use(path);
+        if (_entries.TryAdd(key, entry)) Interlocked.Add(ref _totalBytes, entry.Size);
+        else Use(key);
     }
 
-    /// <summary>Removes an entry; true when it was present.</summary>
-    public bool Forget(string path)
+    /// <summary>Removes exactly this entry (not a newer one under the same key); true when it was present.</summary>
+    public bool Forget(string key, CacheEntry entry)
     {
-        if (!_entries.TryRemove(path, out var removed)) return false;
-        Interlocked.Add(ref _totalBytes, -removed.Size);
+        if (!_entries.TryRemove(new KeyValuePair<string, CacheEntry>(key, entry))) return false;
+        Interlocked.Add(ref _totalBytes, -entry.Size);
         return true;
     }
 
     /// <summary>A snapshot of the entries, least recently used first.</summary>
     public List<KeyValuePair<string, CacheEntry>> LeastRecentFirst() => [.. _entries.OrderBy(e => e.Value.LastAccess)];
+
+    /// <summary>A snapshot of the entries in no particular order.</summary>
+    public List<KeyValuePair<string, CacheEntry>> Snapshot() => [.. _entries];
 }

@@ -9,17 +9,21 @@ namespace Facade.Storage;
 
 /// <summary>
 /// The content-addressed disk cache of blobs and manifests (<see cref="CacheLayout"/>). Files
-/// appear only by an atomic rename of a verified temp file, entries are immutable, the least
-/// recently used are evicted beyond the size bound (<see cref="CacheEvictor"/>), and the index
-/// is rebuilt from the directory at start (<see cref="CacheLoader"/>).
+/// appear only by a durable rename of a verified temp file (<see cref="Durable"/>), entries are
+/// immutable, a file whose length differs from its recorded size is dropped and never served,
+/// the least recently used are evicted beyond the size bound (<see cref="CacheEvictor"/>), and
+/// the index is rebuilt from the directory at start (<see cref="CacheLoader"/>). The cache is
+/// advisory: when it cannot write, callers stream without it (<see cref="CacheHealth"/>).
 /// </summary>
-internal sealed class ContentStore
+internal sealed class ContentStore : IDisposable
 {
     private readonly CacheLayout _layout;
+    private readonly CacheLock _lock;
     private readonly TempArea _temp;
     private readonly CacheIndex _index;
     private readonly CacheEvictor _evictor;
     private readonly FacadeMetrics _metrics;
+    private readonly ILogger _log;
 
     // Manifests are small and hot (every pull reads them): recently read ones stay in memory, so
     // a cached manifest costs no file I/O.
@@ -32,15 +36,27 @@ internal sealed class ContentStore
         _temp = new TempArea(_layout.TempDirectory);
         _index = new CacheIndex(time);
         _metrics = metrics;
+        _log = log;
+        Health = new CacheHealth(log);
         _hotManifests = new ByteBoundedLru<string, RawManifest>(cache.ManifestMemoryBytes,
-            static (path, m) => m.Bytes.Length + 2L * (m.MediaType.Length + path.Length) + 128, StringComparer.Ordinal);
-        _evictor = new CacheEvictor(_index, cache.MaxBytes, path => _hotManifests.Remove(path), metrics, log);
+            static (key, m) => m.Bytes.Length + 2L * (m.MediaType.Length + key.Length) + 128, StringComparer.Ordinal);
+        _evictor = new CacheEvictor(_index, _temp, cache.MaxBytes, key => _hotManifests.Remove(key), metrics, log);
+        Directory.CreateDirectory(_layout.Root);
+        // The lock comes before anything is deleted: the temp files may be another process's fills.
+        _lock = CacheLock.Acquire(_layout.LockFile, _layout.Root);
         _temp.Reset();
         Directory.CreateDirectory(_layout.BlobsDirectory);
         Directory.CreateDirectory(_layout.ManifestsDirectory);
-        CacheLoader.Load(_layout, _index, time);
+        var dropped = CacheLoader.Load(_layout, _index, time, log);
+        StorageLog.Loaded(log, _layout.Root, _index.Count, _index.TotalBytes, dropped);
+        var before = _index.TotalBytes;
+        if (before > cache.MaxBytes)
+        {
+            // A lowered bound, or a volume shared with other data: start within the bound.
+            _evictor.TrimTo(cache.MaxBytes);
+            StorageLog.TrimmedAtStart(log, before, _index.TotalBytes, cache.MaxBytes);
+        }
         metrics.CacheBytes(_index.TotalBytes);
-        StorageLog.Loaded(log, _layout.Root, _index.Count, _index.TotalBytes);
     }
 
     /// <summary>Bytes currently held.</summary>
@@ -52,87 +68,173 @@ internal sealed class ContentStore
     /// <summary>The cache root (for readiness checks).</summary>
     public string Root => _layout.Root;
 
+    /// <summary>Whether the cache can take new entries.</summary>
+    public CacheHealth Health { get; }
+
+    /// <summary>The entries (for the background verification).</summary>
+    internal CacheIndex Index => _index;
+
     /// <summary>A fresh path in the temp area, on the same file system as the store (rename is atomic).</summary>
     public string NewTempPath() => _temp.NewPath();
 
-    /// <summary>Opens a cached blob for reading, or returns null.</summary>
+    /// <summary>
+    /// Promises room for a temp file of <paramref name="bytes"/>: evicts so that entries and all
+    /// promises fit the bound, and checks the volume has the space. Null when the cache cannot
+    /// take the blob (larger than the bound, or no space even after evicting): stream it uncached.
+    /// </summary>
+    public TempReservation? TryReserve(string tempPath, long bytes)
+    {
+        if (bytes > _evictor.MaxBytes) return null;
+        _temp.Reserve(tempPath, bytes);
+        var reservation = new TempReservation(_temp, tempPath, bytes);
+        _evictor.EvictIfOver();
+        if (FreeSpace() is { } free && free < bytes)
+        {
+            // The volume is smaller than the bound (or shared): free what the shortfall needs.
+            _evictor.TrimTo(_evictor.Used - (bytes - free));
+            if (FreeSpace() is { } after && after < bytes)
+            {
+                reservation.Dispose();
+                Health.MarkDegraded($"{after} bytes free on the cache volume, {bytes} needed");
+                return null;
+            }
+        }
+        return reservation;
+    }
+
+    /// <summary>Records that writing to the cache failed (a full volume, an I/O error): the cache is degraded.</summary>
+    public void ReportWriteFailure(Exception error) => Health.MarkDegraded(error.Message);
+
+    /// <summary>Opens a cached blob for reading, or returns null (absent, or damaged and now dropped).</summary>
     public SafeFileHandle? TryOpenBlob(Digest digest, out long length)
     {
-        var path = _layout.BlobPath(digest);
+        var key = _layout.BlobKey(digest);
         length = 0;
-        if (_index.Use(path) is null) return null;
+        if (_index.Use(key) is not { } entry) return null;
+        SafeFileHandle handle;
         try
         {
-            var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
-            length = RandomAccess.GetLength(handle);
-            return handle;
+            handle = File.OpenHandle(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
         }
         catch (FileNotFoundException)
         {
-            Forget(path);
+            Forget(key, entry);
             return null;
         }
+        length = RandomAccess.GetLength(handle);
+        if (length == entry.Size) return handle;
+        handle.Dispose();
+        Drop(key, entry, $"{length} bytes on disk, {entry.Size} committed");
+        length = 0;
+        return null;
     }
 
     /// <summary>The length of a cached blob, or null.</summary>
-    public long? BlobLength(Digest digest) => _index.Find(_layout.BlobPath(digest))?.Size;
+    public long? BlobLength(Digest digest) => _index.Find(_layout.BlobKey(digest))?.Size;
 
-    /// <summary>Moves a verified temp file into the store under its digest.</summary>
+    /// <summary>Moves a verified temp file into the store under its digest, durably.</summary>
     public void CommitBlob(Digest digest, string tempPath)
     {
-        var path = _layout.BlobPath(digest);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = _layout.BlobKey(digest);
         var size = new FileInfo(tempPath).Length;
-        File.Move(tempPath, path, overwrite: true);
-        Add(path, size);
+        var path = CacheLayout.EntryPath(key, size);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Durable.Commit(tempPath, path);
+        _temp.Release(tempPath);
+        Add(key, new CacheEntry(digest, false, path, size, _index.Now));
+        Health.MarkHealthy();
     }
 
-    /// <summary>Reads a cached manifest, or returns null.</summary>
+    /// <summary>Reads a cached manifest, or returns null (absent, or damaged and now dropped).</summary>
     public RawManifest? TryGetManifest(Digest digest)
     {
-        var path = _layout.ManifestPath(digest);
-        if (_index.Use(path) is null) return null;
-        if (_hotManifests.TryGet(path, out var hot)) return hot;
-        try
-        {
-            if (ManifestFile.Parse(File.ReadAllBytes(path), digest) is not { } manifest) return null;
-            _hotManifests.Set(path, manifest);
-            return manifest;
-        }
+        var key = _layout.ManifestKey(digest);
+        if (_index.Use(key) is not { } entry) return null;
+        if (_hotManifests.TryGet(key, out var hot)) return hot;
+        byte[] contents;
+        try { contents = File.ReadAllBytes(entry.Path); }
         catch (FileNotFoundException)
         {
-            Forget(path);
+            Forget(key, entry);
             return null;
+        }
+        // Manifests are small: checking the digest on every read from disk costs little.
+        if (contents.Length != entry.Size || ManifestFile.Parse(contents, digest) is not { } manifest || !digest.Matches(manifest.Bytes.Span))
+        {
+            Drop(key, entry, $"{contents.Length} bytes on disk, {entry.Size} committed, or bytes not matching the digest");
+            return null;
+        }
+        _hotManifests.Set(key, manifest);
+        return manifest;
+    }
+
+    /// <summary>Stores a manifest whose digest has been verified by the caller; a write failure only degrades the cache.</summary>
+    public void PutManifest(RawManifest manifest)
+    {
+        var key = _layout.ManifestKey(manifest.Digest);
+        if (_index.Contains(key)) return;
+        _hotManifests.Set(key, manifest);
+        var temp = _temp.NewPath();
+        try
+        {
+            long size;
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                ManifestFile.Write(file, manifest);
+                size = file.Length;
+            }
+            var path = CacheLayout.EntryPath(key, size);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Durable.Commit(temp, path);
+            Add(key, new CacheEntry(manifest.Digest, true, path, size, _index.Now));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            ReportWriteFailure(e);
         }
     }
 
-    /// <summary>Stores a manifest whose digest has been verified by the caller.</summary>
-    public void PutManifest(RawManifest manifest)
+    /// <summary>Where a blob lives once committed (its entry's file; the unsized key when absent).</summary>
+    public string BlobPath(Digest digest)
     {
-        var path = _layout.ManifestPath(manifest.Digest);
-        if (_index.Contains(path)) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = _temp.NewPath();
-        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            ManifestFile.Write(file, manifest);
-        File.Move(temp, path, overwrite: true);
-        Add(path, new FileInfo(path).Length);
-        _hotManifests.Set(path, manifest);
+        var key = _layout.BlobKey(digest);
+        return _index.Find(key)?.Path ?? key;
     }
 
-    /// <summary>Where a blob lives once committed.</summary>
-    public string BlobPath(Digest digest) => _layout.BlobPath(digest);
-
-    private void Add(string path, long size)
+    /// <summary>Deletes a damaged entry so the next request fetches it again.</summary>
+    internal void Drop(string key, CacheEntry entry, string reason)
     {
-        _index.Add(path, size);
+        StorageLog.Damaged(_log, entry.Digest.Value, reason);
+        TryDelete(entry.Path);
+        Forget(key, entry);
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private long? FreeSpace()
+    {
+        try { return new DriveInfo(_layout.Root).AvailableFreeSpace; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return null; }
+    }
+
+    private void Add(string key, CacheEntry entry)
+    {
+        _index.Add(key, entry);
         _metrics.CacheBytes(_index.TotalBytes);
-        _evictor.EvictIfOver();
+        _evictor.EvictIfOver(keep: key);
     }
 
-    private void Forget(string path)
+    private void Forget(string key, CacheEntry entry)
     {
-        _hotManifests.Remove(path);
-        _index.Forget(path);
+        _hotManifests.Remove(key);
+        _index.Forget(key, entry);
+        _metrics.CacheBytes(_index.TotalBytes);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

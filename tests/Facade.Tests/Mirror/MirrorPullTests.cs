@@ -211,6 +211,6 @@ public sealed class MirrorPullTests(MirrorFixture fixture) : IClassFixture<Mirro
         Assert.Contains("facade_cache_hits_total", text);
         Assert.Contains("facade_upstream_latency_seconds_bucket", text);
         Assert.Equal("ok", await Client.GetStringAsync("/health/live"));
-        Assert.Equal("ready", await Client.GetStringAsync("/health/ready"));
+        Assert.Equal("ready", System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/health/ready")).RootElement.GetProperty("status").GetString());
     }
 }
