@@ -1,3 +1,4 @@
+using Facade.Auth;
 using Facade.Blobs;
 using Facade.Composition;
 using Facade.Composition.Serving;
@@ -65,6 +66,7 @@ public static class FacadeApp
     public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
         .AddFacadeOptions(configuration)
         .AddGracefulShutdown()
+        .AddClientAuth(configuration)
         .AddFacadeMetrics()
         .AddStorage()
         .AddUpstreams()
@@ -84,6 +86,7 @@ public static class FacadeApp
         // on a bad cache directory and no early measurement is missed.
         app.Services.GetRequiredService<PrometheusExporter>();
         app.Services.GetRequiredService<ContentStore>();
+        app.UseClientAuth();
         var handler = app.Services.GetRequiredService<DistributionHandler>();
         RequestDelegate v2 = handler.HandleAsync;
         app.Map("/v2", v2);
