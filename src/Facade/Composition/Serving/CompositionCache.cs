@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Facade.Blobs;
 using Facade.Shared.Oci;
 
 namespace Facade.Composition.Serving;
@@ -35,7 +36,7 @@ internal sealed class CompositionCache(int capacity)
     public ServedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
 
     /// <summary>Where a blob of any cached composed image comes from (older compositions included).</summary>
-    public BlobOrigin? FindBlob(Digest digest)
+    public IBlobSource? FindBlob(Digest digest)
     {
         foreach (var entry in _byDigest.Values)
             if (entry.Image.Blobs.TryGetValue(digest, out var origin)) return origin;
