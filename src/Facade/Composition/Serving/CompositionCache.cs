@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-<<<<<<< HEAD
 using Facade.Blobs;
-=======
 using Facade.Caching;
->>>>>>> main
 using Facade.Shared.Oci;
 
 namespace Facade.Composition.Serving;
