@@ -16,4 +16,7 @@ internal enum BenchParts
     Compose = 4,
 
     All = Load | Ipfs | Compose,
+
+    /// <summary>The soak: mixed load for many minutes with a flapping upstream and a restart (only when named).</summary>
+    Soak = 8,
 }

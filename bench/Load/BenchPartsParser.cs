@@ -10,6 +10,7 @@ internal static class BenchPartsParser
             "--load" => BenchParts.Load,
             "--ipfs" => BenchParts.Ipfs,
             "--compose" => BenchParts.Compose,
+            "--soak" => BenchParts.Soak,
             _ => BenchParts.None,
         };
         return part != BenchParts.None;

@@ -1,6 +1,7 @@
 using Facade.Load.Composition;
 using Facade.Load.Ipfs;
 using Facade.Load.Report;
+using Facade.Load.Soak;
 using Facade.TestSupport;
 
 namespace Facade.Load;
@@ -24,6 +25,8 @@ internal static class BenchSuite
         }
         if (options.Parts.HasFlag(BenchParts.Compose))
             Print(await ComposeReportWriter.WriteAsync(await ComposeRun.RunAsync(options, log, ct), options.ResultsDirectory));
+        if (options.Parts.HasFlag(BenchParts.Soak))
+            Print(await SoakReportWriter.WriteAsync(await SoakRun.RunAsync(options, log, ct), options.ResultsDirectory));
     }
 
     private static void Print(string markdown)

@@ -20,13 +20,15 @@ internal sealed record LoadOptions
     public int ComposeRepeats { get; init; } = 200;
     public int ComposeConnections { get; init; } = 16;
     public TimeSpan ComposeDuration { get; init; } = TimeSpan.FromSeconds(5);
+    public int SoakMinutes { get; init; } = 30;
 
     public const string Usage = """
         usage: Facade.Load [--repo-root DIR] [--results DIR] [--facade-dll PATH] [--blob-mib N]
                            [--clients N] [--connections N] [--seconds S] [--manifest-seconds S] [--quick]
-                           [--load] [--ipfs] [--compose] [--ipfs-mib N] [--ipfs-pulls N]
+                           [--load] [--ipfs] [--compose] [--ipfs-mib N] [--ipfs-pulls N] [--soak [--minutes N]]
           --quick   64 MiB blob, 3 s per measurement (a smoke run; not for the README tables)
           --load / --ipfs / --compose   run only the named parts (default: all three)
+          --soak    mixed load for --minutes (default 30) with a flapping upstream and a restart
         """;
 
     /// <summary>Parses arguments; throws <see cref="ArgumentException"/> with the usage on bad input.</summary>
@@ -63,6 +65,7 @@ internal sealed record LoadOptions
                 "--seconds" => options with { BlobDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
                 "--ipfs-mib" => options with { IpfsBlobMiB = Positive(name, value, 1024) },
                 "--ipfs-pulls" => options with { IpfsPulls = Positive(name, value, 20) },
+                "--minutes" => options with { SoakMinutes = Positive(name, value, 24 * 60) },
                 "--manifest-seconds" => options with { ManifestDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
                 _ => throw new ArgumentException($"unknown option {name}\n{Usage}"),
             };

@@ -4,16 +4,16 @@ namespace Facade.Load.Host;
 
 /// <summary>
 /// The facade as its own process (<c>dotnet Facade.dll</c>, Release), mirroring one upstream as
-/// the default, with a fresh cache directory; its RSS is then its own. Dispose kills it and
-/// deletes the cache.
+/// the default, with a fresh cache directory (or the caller's, kept across restarts); its RSS is
+/// then its own. Dispose kills it and deletes a cache it created.
 /// </summary>
 internal sealed class FacadeProcess : IAsyncDisposable
 {
     private const int StartAttempts = 3;
-    private readonly TempDir _cache;
+    private readonly TempDir? _cache;
     private readonly ProcessHost _process;
 
-    private FacadeProcess(TempDir cache, ProcessHost process, Uri baseUri)
+    private FacadeProcess(TempDir? cache, ProcessHost process, Uri baseUri)
     {
         _cache = cache;
         _process = process;
@@ -25,9 +25,10 @@ internal sealed class FacadeProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>Starts the facade mirroring <paramref name="upstream"/>; <paramref name="extraArguments"/> are further configuration switches.</summary>
-    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream, IEnumerable<string>? extraArguments = null)
+    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream, IEnumerable<string>? extraArguments = null, string? cacheDirectory = null)
     {
-        var cache = new TempDir("fbench");
+        var cache = cacheDirectory is null ? new TempDir("fbench") : null;
+        var cachePath = cacheDirectory ?? cache!.Path;
         for (var attempt = 1; ; attempt++)
         {
             var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
@@ -37,7 +38,7 @@ internal sealed class FacadeProcess : IAsyncDisposable
                 $"--Urls={baseUri.GetLeftPart(UriPartial.Authority)}",
                 $"--Facade:Upstreams:local:Url={upstream}",
                 "--Facade:DefaultUpstream=local",
-                $"--Facade:Cache:Directory={cache.Path}",
+                $"--Facade:Cache:Directory={cachePath}",
                 // Logging costs CPU under load; warnings still show up in failure output.
                 "--Logging:LogLevel:Default=Warning",
                 .. extraArguments ?? [],
@@ -54,15 +55,18 @@ internal sealed class FacadeProcess : IAsyncDisposable
             catch
             {
                 await process.DisposeAsync();
-                cache.Dispose();
+                cache?.Dispose();
                 throw;
             }
         }
     }
 
+    /// <summary>SIGTERM, then waits up to <paramref name="grace"/> for a graceful exit (killed after).</summary>
+    public Task StopAsync(TimeSpan grace) => _process.StopAsync(grace);
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
-        _cache.Dispose();
+        _cache?.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Facade.Hosting;
-using Facade.Ipfs;
 using Facade.Metrics;
 using Facade.Shared.Oci;
 using Facade.Storage;
@@ -14,9 +13,12 @@ namespace Facade.Blobs;
 /// later request finds the blob in the store (or, after a failure, starts afresh). Fills run
 /// through a graceful shutdown's drain and are aborted only when it is over.
 /// </summary>
-internal sealed class BlobFills(ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics, ShutdownDrain drain)
+internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ShutdownDrain drain)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
+
+    /// <summary>The origins a fill reads from, in order.</summary>
+    public IReadOnlyList<IFillOrigin> Origins { get; } = origins;
 
     /// <summary>The fill for a digest, started if none is running; <paramref name="joined"/> tells whether one was.</summary>
     public BlobFill GetOrStart(UpstreamTarget target, Digest digest, out bool joined)
@@ -33,12 +35,7 @@ internal sealed class BlobFills(ContentStore store, BlobSources sources, Upstrea
             joined = false;
             _ = Task.Run(async () =>
             {
-                try
-                {
-                    await fill.RunAsync(target, sources, sender.Idle, store, metrics, drain.Aborting).ConfigureAwait(false);
-                    // Verified bytes from an upstream are offered to IPFS from the local copy.
-                    if (fill.Verified && fill.Source == "upstream") publish.Enqueue(digest);
-                }
+                try { await fill.RunAsync(target, Origins, idle, store, metrics, drain.Aborting).ConfigureAwait(false); }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
             return fill;
