@@ -1,3 +1,4 @@
+using Facade.Deletes;
 using Facade.Blobs;
 using Facade.Composition;
 using Facade.Composition.Serving;
@@ -46,6 +47,7 @@ public static class FacadeApp
         .AddResponders()
         .AddEndpoints()
         .AddPush()
+        .AddDeletes()
         .AddComposedImages(configuration);
 
     /// <summary>Maps <c>/v2</c>, health, metrics, and a distribution 404 for everything else.</summary>

@@ -18,6 +18,8 @@ internal sealed class IpfsManifestRewriter(IOptions<IpfsOptions> options, ICidCa
     private readonly ManifestUrlRewrite _mode = options.Value.RewriteManifests;
     private readonly string? _gateway = options.Value.GatewayUrl?.TrimEnd('/');
     private readonly bool _publish = options.Value.Publish;
+    private const int RewriteMemory = 16_384;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Digest, Digest> _rewrites = new();
 
     /// <summary>The manifest to serve for a request by tag (rewritten when configured and a layer has a CID).</summary>
     public async Task<RawManifest> PrepareAsync(RawManifest manifest, bool rewrite, CancellationToken ct)
@@ -46,7 +48,28 @@ internal sealed class IpfsManifestRewriter(IOptions<IpfsOptions> options, ICidCa
         }
         var rewritten = RawManifest.Create(Encoding.UTF8.GetBytes(root.ToJsonString()), manifest.MediaType);
         store.PutManifest(rewritten);
+        Remember(manifest.Digest, rewritten.Digest);
         return rewritten;
+    }
+
+    /// <summary>
+    /// Removes from the local store what was rewritten from a deleted manifest; returns those
+    /// digests (a rewritten manifest must not outlive the one it was made from).
+    /// </summary>
+    public IReadOnlyList<Digest> ForgetRewritesOf(Digest original)
+    {
+        if (!_rewrites.TryRemove(original, out var rewritten)) return [];
+        store.RemoveManifest(rewritten);
+        return [rewritten];
+    }
+
+    private void Remember(Digest original, Digest rewritten)
+    {
+        if (original == rewritten) return;
+        // Bounded like the other in-memory maps: starting over only means a deletion leaves a
+        // rewritten copy on disk that nothing names any more.
+        if (_rewrites.Count >= RewriteMemory) _rewrites.Clear();
+        _rewrites[original] = rewritten;
     }
 
     private string Url(string cid) => _mode == ManifestUrlRewrite.GatewayUrls ? $"{_gateway}/ipfs/{cid}" : $"ipfs://{cid}";

@@ -134,6 +134,26 @@ internal sealed class ContentStore
         KeepHot(path, manifest);
     }
 
+    /// <summary>
+    /// Removes a cached manifest (file, index entry and in-memory copy), e.g. after its deletion
+    /// upstream. Returns true when something was held. Readers holding the bytes keep them.
+    /// </summary>
+    public bool RemoveManifest(Digest digest) => Remove(ManifestPath(digest));
+
+    /// <summary>Removes a cached blob; open readers keep their handles (unlinking is safe).</summary>
+    public bool RemoveBlob(Digest digest) => Remove(BlobPath(digest));
+
+    private bool Remove(string path)
+    {
+        var held = _entries.ContainsKey(path) || _hotManifests.ContainsKey(path);
+        // The index entry goes first, so no new reader finds a file that is about to vanish.
+        Forget(path);
+        try { File.Delete(path); }
+        catch (IOException e) { _log.LogWarning(e, "could not remove {Path}", path); }
+        if (held) _metrics.CacheBytes(TotalBytes);
+        return held;
+    }
+
     private RawManifest KeepHot(string path, RawManifest manifest)
     {
         if (_hotManifests.Count >= HotManifestCapacity) _hotManifests.Clear();
