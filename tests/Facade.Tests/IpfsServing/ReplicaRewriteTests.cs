@@ -45,7 +45,7 @@ public sealed class ReplicaRewriteTests(IpfsNodeFixture ipfs) : IAsyncLifetime
             foreach (var layer in image.Layers)
                 Assert.Equal(layer.Bytes, await a.Client.GetByteArrayAsync($"/v2/team/multi/blobs/{layer.Digest}"));
             var cids = new List<string>();
-            foreach (var image in _index.Images) cids.Add(await WaitForCidAsync(b, image.Layers[0].Digest));
+            foreach (var image in _index.Images) cids.Add((await CidWait.ForAsync(b, image.Layers[0].Digest)).Cid.ToString());
 
             // The client resolves the tag on B...
             var index = await b.Client.GetByteArrayAsync("/v2/team/multi/manifests/v1");
@@ -72,17 +72,6 @@ public sealed class ReplicaRewriteTests(IpfsNodeFixture ipfs) : IAsyncLifetime
             await a.DisposeAndDeleteCacheAsync();
             await b.DisposeAndDeleteCacheAsync();
         }
-    }
-
-    private static async Task<string> WaitForCidAsync(FacadeHost facade, Digest digest)
-    {
-        var cids = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Facade.Redis.ICidCache>(facade.Services);
-        for (var i = 0; i < 300; i++)
-        {
-            if (await cids.GetAsync(digest, CancellationToken.None) is { } entry) return entry.Cid.ToString();
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"no CID was recorded for {digest}");
     }
 
     public async Task DisposeAsync()
