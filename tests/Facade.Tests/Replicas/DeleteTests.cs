@@ -32,7 +32,7 @@ public sealed class DeleteTests : IAsyncLifetime
     // A tag TTL of a minute: without deletion reaching them, cached tags would keep answering.
     private Task<FacadeHost> StartAsync(params (string Key, string Value)[] extra) =>
         FacadeHost.StartAsync(FacadeHost.MirrorOf("local", _registry.BaseUri,
-            [("Facade:Upstreams:local:Writable", "true"), ("Facade:Push:Enabled", "true"),
+            [("Facade:Upstreams:local:Writable", "true"), ("Facade:Push:Enabled", "true"), ("Facade:Auth:AllowAnonymousPush", "true"),
              ("Facade:Redis:Configuration", _redis.Configuration), ("Facade:Redis:OperationTimeout", "00:00:05"),
              ("Facade:Cache:TagTtl", "00:01:00"), .. extra]));
 
