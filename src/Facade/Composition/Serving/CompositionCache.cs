@@ -63,7 +63,7 @@ internal sealed class CompositionCache(int capacity, long rewrittenBytes)
             {
                 var image = entry.Image;
                 var builtOn = image.Image.BaseManifestDigest == digest || image.Manifest.Digest == digest
-                    || image.Blobs.TryGetValue(digest, out var origin) && origin is BlobOrigin.Mirrored;
+                    || image.Blobs.TryGetValue(digest, out var source) && source is RepositoryBlobSource;
                 if (!builtOn) continue;
                 _byKey.TryRemove(key, out _);
                 _byDigest.TryRemove(image.Manifest.Digest, out _);
