@@ -202,6 +202,26 @@ internal sealed class ContentStore : IDisposable
         return _index.Find(key)?.Path ?? key;
     }
 
+    /// <summary>
+    /// Removes a cached manifest (index entry, in-memory copy, file), e.g. after its deletion
+    /// upstream. Returns true when something was held. Readers holding the bytes keep them.
+    /// </summary>
+    public bool RemoveManifest(Digest digest) => Remove(_layout.ManifestKey(digest));
+
+    /// <summary>Removes a cached blob; open readers keep their handles (unlinking is safe).</summary>
+    public bool RemoveBlob(Digest digest) => Remove(_layout.BlobKey(digest));
+
+    private bool Remove(string key)
+    {
+        _hotManifests.Remove(key);
+        if (_index.Find(key) is not { } entry) return false;
+        // The index entry goes first, so no new reader finds a file that is about to vanish.
+        Forget(key, entry);
+        try { File.Delete(entry.Path); }
+        catch (IOException e) { StorageLog.RemoveFailed(_log, entry.Path, e); }
+        return true;
+    }
+
     /// <summary>Deletes a damaged entry so the next request fetches it again.</summary>
     internal void Drop(string key, CacheEntry entry, string reason)
     {
