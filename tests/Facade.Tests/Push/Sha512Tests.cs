@@ -1,6 +1,7 @@
 using System.Net;
 using Facade.Shared.Oci;
 using Facade.TestSupport;
+using Facade.Tests.Infrastructure;
 
 namespace Facade.Tests.Push;
 
@@ -34,8 +35,8 @@ public sealed class Sha512Tests(PushFixture fixture) : IClassFixture<PushFixture
 
         // First GET fetches from the upstream, verified with SHA-512, and caches under sha512/.
         Assert.Equal(bytes, await Client.GetByteArrayAsync($"/v2/team/sha512/blobs/{digest}"));
-        var cached = Path.Combine(fixture.Facade.CacheDirectory, "blobs", "sha512", digest.Encoded);
-        Assert.True(File.Exists(cached), "the blob is cached under its sha512 digest");
+        var cached = CacheFiles.Find(fixture.Facade.CacheDirectory, "blobs", digest);
+        Assert.True(cached is not null, "the blob is cached under its sha512 digest");
         Assert.Equal(bytes, await File.ReadAllBytesAsync(cached));
         using var again = await Client.GetAsync($"/v2/team/sha512/blobs/{digest}");
         Assert.Equal(digest.Value, again.Headers.GetValues("Docker-Content-Digest").Single());

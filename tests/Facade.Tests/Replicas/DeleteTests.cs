@@ -45,7 +45,7 @@ public sealed class DeleteTests : IAsyncLifetime
         {
             Assert.Equal(image.ManifestBytes, await facade.Client.GetByteArrayAsync("/v2/team/gone/manifests/v1"));
             Assert.Equal(image.ManifestBytes, await facade.Client.GetByteArrayAsync($"/v2/team/gone/manifests/{image.Digest}"));
-            Assert.True(File.Exists(ManifestFile(facade, image.Digest)));
+            Assert.NotNull(CacheFiles.Find(facade.CacheDirectory, "manifests", image.Digest));
         }
 
         using var deleted = await _a.Client.DeleteAsync($"/v2/team/gone/manifests/{image.Digest}");
@@ -57,7 +57,7 @@ public sealed class DeleteTests : IAsyncLifetime
             await AssertUnknownAsync(facade, HttpMethod.Get, $"/v2/team/gone/manifests/{image.Digest}", "MANIFEST_UNKNOWN");
             // Distribution deletes the tags of a deleted manifest; the cached resolution must not outlive them.
             await AssertUnknownAsync(facade, HttpMethod.Get, "/v2/team/gone/manifests/v1", "MANIFEST_UNKNOWN");
-            Assert.False(File.Exists(ManifestFile(facade, image.Digest)), "the cached copy is removed from disk");
+            Assert.Null(CacheFiles.Find(facade.CacheDirectory, "manifests", image.Digest)); // the cached copy is removed from disk
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class DeleteTests : IAsyncLifetime
         {
             await AssertUnknownAsync(facade, HttpMethod.Head, $"/v2/team/blobgone/blobs/{layer.Digest}", null);
             await AssertUnknownAsync(facade, HttpMethod.Get, $"/v2/team/blobgone/blobs/{layer.Digest}", "BLOB_UNKNOWN");
-            Assert.False(File.Exists(Path.Combine(facade.CacheDirectory, "blobs", "sha256", layer.Digest.Encoded)));
+            Assert.Null(CacheFiles.Find(facade.CacheDirectory, "blobs", layer.Digest));
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class DeleteTests : IAsyncLifetime
 
         foreach (var facade in new[] { _a, _b })
         {
-            Assert.True(File.Exists(ManifestFile(facade, image.Digest)), "a refused delete leaves the cache alone");
+            Assert.True(CacheFiles.Find(facade.CacheDirectory, "manifests", image.Digest) is not null, "a refused delete leaves the cache alone");
             Assert.Equal(image.ManifestBytes, await facade.Client.GetByteArrayAsync("/v2/team/kept/manifests/v1"));
             Assert.Equal(image.ManifestBytes, await facade.Client.GetByteArrayAsync($"/v2/team/kept/manifests/{image.Digest}"));
         }
@@ -117,9 +117,6 @@ public sealed class DeleteTests : IAsyncLifetime
         await AssertUnknownAsync(_b, HttpMethod.Get, $"/v2/fixed/built/manifests/{digest}", "MANIFEST_UNKNOWN");
         await AssertUnknownAsync(_a, HttpMethod.Get, $"/v2/fixed/built/manifests/{digest}", "MANIFEST_UNKNOWN");
     }
-
-    private static string ManifestFile(FacadeHost facade, Digest digest) =>
-        Path.Combine(facade.CacheDirectory, "manifests", "sha256", digest.Encoded);
 
     private static async Task AssertUnknownAsync(FacadeHost facade, HttpMethod method, string path, string? code)
     {
