@@ -21,7 +21,13 @@ internal sealed class GitpodListeners(RequestDelegate next, IOptions<GitpodOptio
             return path == "/metrics" ? next(context) : NotFound(context);
         if (port == _options.ReadinessPort)
         {
-            if (path == "/ready" || path == "/live") context.Request.Path = "/health" + path;
+            if (path == "/ready" || path == "/live")
+            {
+                context.Request.Path = "/health" + path;
+                // Routing may already have matched the old path; clear it so routing runs again.
+                context.SetEndpoint(null);
+                context.Request.RouteValues.Clear();
+            }
             return context.Request.Path.StartsWithSegments("/health") ? next(context) : NotFound(context);
         }
         // UsePathBase moved a matching prefix into PathBase; a /v2 request without it is not ours.
