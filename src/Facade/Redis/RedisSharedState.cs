@@ -7,7 +7,8 @@ namespace Facade.Redis;
 /// <see cref="ISharedState"/> on Redis. Keys (under the optional prefix): <c>resolve:&lt;reference&gt;</c>
 /// holds a digest with a TTL; <c>doc:&lt;digest&gt;</c> is a hash of media type (<c>mt</c>) and
 /// bytes (<c>b</c>). Documents are checked against their digest both ways, so a corrupt or
-/// foreign entry is a miss, never served.
+/// foreign entry is a miss, never served. <c>holds:&lt;upstream&gt;/&lt;repository&gt;</c> is the set of
+/// blob digests the repository is known to hold.
 /// </summary>
 internal sealed class RedisSharedState : ISharedState
 {
@@ -38,6 +39,12 @@ internal sealed class RedisSharedState : ISharedState
         return _redis.RunAsync("resolve.set",
             db => db.StringSetAsync(ResolveKey(reference), digest.Value, ttl), cancellationToken);
     }
+
+    public Task<bool> IsBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        _redis.RunAsync("holds.get", db => db.SetContainsAsync(HoldsKey(repository), digest.Value), false, cancellationToken);
+
+    public Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken) =>
+        _redis.RunAsync("holds.add", db => db.SetAddAsync(HoldsKey(repository), [.. digests.Select(d => (RedisValue)d.Value)]), cancellationToken);
 
     public Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken) =>
         _redis.RunAsync<StoredDocument?>("document.get", async db =>
@@ -70,4 +77,6 @@ internal sealed class RedisSharedState : ISharedState
         string.IsNullOrEmpty(reference) ? throw new ArgumentException("a reference is required", nameof(reference)) : "resolve:" + reference;
 
     private static string DocumentKey(Digest digest) => "doc:" + digest.Value;
+
+    private static string HoldsKey(string repository) => "holds:" + repository;
 }
