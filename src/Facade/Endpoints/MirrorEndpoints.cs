@@ -21,7 +21,8 @@ internal sealed class MirrorEndpoints(
         // Whatever manifest of this repository the facade serves tells which blobs the repository holds.
         await holdings.RecordManifestAsync(target, manifest).ConfigureAwait(false);
         var byTag = !Digest.TryParse(route.Reference, out _);
-        manifest = await rewriter.PrepareAsync(manifest, byTag, context.RequestAborted).ConfigureAwait(false);
+        manifest = await rewriter.PrepareAsync(manifest, byTag, context.RequestAborted,
+            (child, ct) => manifests.GetAsync(target, child.Value, ct)).ConfigureAwait(false);
         await ManifestResponder.WriteAsync(context, manifest).ConfigureAwait(false);
     }
 

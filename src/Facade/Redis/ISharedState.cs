@@ -21,6 +21,15 @@ internal interface ISharedState
     /// <summary>Records blobs <paramref name="repository"/> holds (a manifest of it lists them, or the upstream confirmed).</summary>
     Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken);
 
+    /// <summary>Forgets the resolution of one reference (a tag deleted upstream).</summary>
+    Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every resolution recorded for a repository (<c>host/name</c>), e.g. after a manifest deletion.</summary>
+    Task ForgetRepositoryAsync(string repository, CancellationToken cancellationToken);
+
+    /// <summary>Removes the document stored under <paramref name="digest"/>, if any.</summary>
+    Task RemoveDocumentAsync(Digest digest, CancellationToken cancellationToken);
+
     /// <summary>The document stored under <paramref name="digest"/>, verified against it, or null.</summary>
     Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken);
 
