@@ -49,7 +49,7 @@ internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService
     {
         if (!Reference.TryParse(reference, out var parsed, out var error))
             throw new CompositionException($"invalid image reference '{reference}': {error}");
-        var upstream = catalog.Find(parsed.Registry)
+        var upstream = catalog.FindOrCreate(parsed.Registry)
             ?? throw new CompositionException($"registry '{parsed.Registry}' of '{reference}' is not a configured upstream");
         return (new UpstreamTarget(upstream, parsed.Repository), parsed);
     }
