@@ -13,7 +13,7 @@ namespace Facade.Blobs;
 /// later request finds the blob in the store (or, after a failure, starts afresh). Fills run
 /// through a graceful shutdown's drain and are aborted only when it is over.
 /// </summary>
-internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ShutdownDrain drain)
+internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ILogger<BlobFills> log, ShutdownDrain drain)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -35,7 +35,7 @@ internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> o
             joined = false;
             _ = Task.Run(async () =>
             {
-                try { await fill.RunAsync(target, Origins, idle, store, metrics, drain.Aborting).ConfigureAwait(false); }
+                try { await fill.RunAsync(target, Origins, idle, store, metrics, log, drain.Aborting).ConfigureAwait(false); }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
             return fill;
