@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Facade.TestSupport;
 
 namespace Daemon.Tests.Content;
@@ -9,17 +8,16 @@ namespace Daemon.Tests.Content;
 /// </summary>
 public sealed class DaemonCommandLineTests
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "Daemon.dll");
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly BuiltProgram Program = new("Daemon");
 
-    private static Task<ToolResult> RunAsync(params string[] args) => Tool.RunAsync("dotnet", [Program, .. args], Limit);
+    private static Task<ToolResult> RunAsync(params string[] args) => Program.RunAsync(args);
 
     [Theory]
     [InlineData("--version")]
     [InlineData("--Daemon:Content:Listen=http://127.0.0.1:1", "--version")]
     public async Task Version_prints_the_product_version_and_exits(params string[] args)
     {
-        var expected = FileVersionInfo.GetVersionInfo(Program).ProductVersion;
+        var expected = Program.ProductVersion;
         Assert.False(string.IsNullOrEmpty(expected));
 
         var result = (await RunAsync(args)).EnsureSuccess();

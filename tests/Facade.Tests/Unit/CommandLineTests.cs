@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Facade.TestSupport;
 
 namespace Facade.Tests.Unit;
@@ -9,10 +8,9 @@ namespace Facade.Tests.Unit;
 /// </summary>
 public sealed class CommandLineTests
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "Facade.dll");
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly BuiltProgram Program = new("Facade");
 
-    private static Task<ToolResult> RunAsync(params string[] args) => Tool.RunAsync("dotnet", [Program, .. args], Limit);
+    private static Task<ToolResult> RunAsync(params string[] args) => Program.RunAsync(args);
 
     [Theory]
     [InlineData("--version")]
@@ -20,7 +18,7 @@ public sealed class CommandLineTests
     public async Task Version_prints_the_product_version_and_exits(params string[] args)
     {
         // The file's product version is the informational version the build stamped into it.
-        var expected = FileVersionInfo.GetVersionInfo(Program).ProductVersion;
+        var expected = Program.ProductVersion;
         Assert.False(string.IsNullOrEmpty(expected));
 
         var result = (await RunAsync(args)).EnsureSuccess();
