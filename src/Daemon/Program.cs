@@ -10,6 +10,9 @@ if (Daemon.Linux.NamespaceHelper.TryRun(args, out var helperExit))
 if (args is ["ctl", .. var ctlArgs])
     return await CtlCommand.RunAsync(ctlArgs, Console.Out, Console.Error);
 
+if (TopLevelCommand.TryRun(args, Console.Out, out var topLevelExit))
+    return topLevelExit;
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);

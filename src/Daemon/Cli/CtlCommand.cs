@@ -1,4 +1,5 @@
 using Daemon.Protos.WsDaemon;
+using Facade.Shared.Cli;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -27,6 +28,11 @@ internal static class CtlCommand
     /// <summary>Runs the command; 0 on success, 1 when the call failed, 2 for a usage error.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
+        if (CommandSwitches.WantsHelp(args))
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
         try
         {
             var parsed = CtlArguments.Parse(args);

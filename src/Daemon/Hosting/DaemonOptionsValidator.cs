@@ -37,6 +37,10 @@ internal sealed partial class DaemonOptionsValidator : IValidateOptions<DaemonOp
                     errors.Add("Daemon:Storage:S3:AccessKey and SecretKey are required");
                 if (storage.S3.Region.Length == 0)
                     errors.Add("Daemon:Storage:S3:Region is required");
+                if (storage.S3.MultipartThreshold < 0)
+                    errors.Add("Daemon:Storage:S3:MultipartThreshold must not be negative");
+                if (storage.S3.PartSize is < 5L << 20 or > 5L << 30)
+                    errors.Add("Daemon:Storage:S3:PartSize must be between 5 MiB and 5 GiB");
                 break;
             case StorageKind.Oci:
                 RequireHttpUrl(storage.Oci.Registry, "Daemon:Storage:Oci:Registry", errors);

@@ -22,7 +22,7 @@ internal static class StorageRegistration
             HttpClient Http() => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
             return options.Storage.Kind switch
             {
-                StorageKind.S3 => new S3ContentStorage(Http(), options.Storage.S3),
+                StorageKind.S3 => new S3ContentStorage(options.Storage.S3),
                 StorageKind.Oci => new OciContentStorage(Http(), options.Storage.Oci),
                 _ => new LocalContentStorage(options.Storage.Local.Directory.Length > 0
                     ? options.Storage.Local.Directory

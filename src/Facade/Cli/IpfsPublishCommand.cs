@@ -4,6 +4,7 @@ using Facade.Hosting;
 using Facade.Ipfs;
 using Facade.Manifests;
 using Facade.Redis;
+using Facade.Shared.Cli;
 using Facade.Shared.Oci;
 using Facade.Storage;
 using Facade.Upstreams;
@@ -19,11 +20,24 @@ namespace Facade.Cli;
 /// </summary>
 internal static class IpfsPublishCommand
 {
+    private const string Usage = """
+        usage: Facade ipfs-publish <image-ref> [configuration arguments]
+
+        Pulls every layer of the image (every platform of an index) through the facade's mirror
+        path, adds it to IPFS and records its CID in Redis. Needs Facade:Ipfs:Api and
+        Facade:Redis:Configuration; the registry must be a configured upstream.
+        """;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
+        if (CommandSwitches.WantsHelp(args))
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            errors.WriteLine("usage: Facade ipfs-publish <image-ref> [configuration arguments]");
+            errors.WriteLine(Usage);
             return 2;
         }
         if (!Reference.TryParse(args[0], out var reference, out var error))

@@ -1,3 +1,5 @@
+using Facade.Shared.Cli;
+
 namespace Facade.Cli;
 
 /// <summary>
@@ -8,8 +10,25 @@ internal static class SetupContainerdCommand
 {
     public const string DefaultCertsDir = "/etc/containerd/certs.d";
 
+    private const string Usage = """
+        usage: Facade setup-containerd --facade URL [--registry NAME ...] [--certs-dir DIR] [--server URL]
+
+        Writes <certs-dir>/<registry>/hosts.toml for each registry so containerd pulls and
+        resolves through the facade (it adds ?ns=<registry> to each request).
+          --facade URL      the facade's http(s) URL, as containerd reaches it (required)
+          --registry NAME   a registry to mirror; repeatable (default: docker.io)
+          --certs-dir DIR   containerd's config_path (default: /etc/containerd/certs.d)
+          --server URL      the registry's own address containerd falls back to (default:
+                            containerd's own for NAME)
+        """;
+
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
+        if (CommandSwitches.WantsHelp(args))
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
         string? facade = null;
         string certsDir = DefaultCertsDir;
         string? server = null;

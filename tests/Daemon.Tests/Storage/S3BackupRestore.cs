@@ -17,7 +17,7 @@ public sealed class S3BackupRestore(S3rverFixture s3) : BackupRestoreContract, I
         using var temp = new TempDir("daemon-test");
         var path = temp.Combine("garbage.tar");
         await File.WriteAllBytesAsync(path, Enumerable.Repeat((byte)0x5a, 4096).ToArray());
-        var storage = new S3ContentStorage(new HttpClient(), s3.Options);
+        using var storage = new S3ContentStorage(s3.Options);
         return await storage.PutAsync("snapshot-garbage", await ArchiveFile.DescribeAsync(path, default), default);
     }
 }

@@ -1,10 +1,13 @@
 using Facade.Cli;
+using Facade.TestSupport;
 
 namespace Facade.Tests.Unit;
 
 public sealed class SetupContainerdTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("facade-certs").FullName;
+    private readonly TempDir _temp = new("facade-certs");
+
+    private string _dir => _temp.Path;
 
     [Fact]
     public void Writes_a_mirror_hosts_toml_per_registry()
@@ -31,5 +34,5 @@ public sealed class SetupContainerdTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir, "*", SearchOption.AllDirectories));
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 }

@@ -1,19 +1,34 @@
 using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
 using Daemon.Hosting;
 
 namespace Daemon.Storage.S3;
 
-/// <summary>Archives as objects <c>&lt;prefix&gt;&lt;key&gt;.tar</c> in one bucket of an S3-compatible store (path-style URLs).</summary>
-internal sealed class S3ContentStorage(HttpClient http, S3StorageOptions options) : IContentStorage
+/// <summary>
+/// Archives as objects <c>&lt;prefix&gt;&lt;key&gt;.tar</c> in one bucket of an S3-compatible
+/// store, through the AWS SDK's S3 client (path-style URLs, Signature Version 4). Archives above
+/// <see cref="S3StorageOptions.MultipartThreshold"/> go up as a multipart upload.
+/// </summary>
+internal sealed class S3ContentStorage : IContentStorage, IDisposable
 {
-    private readonly SigV4Signer _signer = new(options.AccessKey, options.SecretKey, options.Region);
-    private readonly Uri _endpoint = new(options.Endpoint.TrimEnd('/') + "/");
+    private readonly S3StorageOptions _options;
+    private readonly AmazonS3Client _client;
+    private readonly S3MultipartUpload _multipart;
 
-    public string UrlOf(string key) => $"s3://{options.Bucket}/{options.Prefix}{key}.tar";
+    public S3ContentStorage(S3StorageOptions options)
+    {
+        _options = options;
+        _client = S3ClientFactory.Create(options);
+        _multipart = new S3MultipartUpload(_client, options);
+    }
+
+    public string UrlOf(string key) => $"s3://{_options.Bucket}/{_options.Prefix}{key}.tar";
 
     public bool TryGetKey(string url, out string key)
     {
-        var prefix = $"s3://{options.Bucket}/{options.Prefix}";
+        var prefix = $"s3://{_options.Bucket}/{_options.Prefix}";
         key = url.StartsWith(prefix, StringComparison.Ordinal) && url.EndsWith(".tar", StringComparison.Ordinal)
             ? url[prefix.Length..^4]
             : "";
@@ -22,52 +37,66 @@ internal sealed class S3ContentStorage(HttpClient http, S3StorageOptions options
 
     public async Task<string> PutAsync(string key, ArchiveFile archive, CancellationToken cancellationToken)
     {
-        await using var body = archive.OpenRead();
-        using var request = new HttpRequestMessage(HttpMethod.Put, ObjectUri(key)) { Content = new StreamContent(body) };
-        request.Content.Headers.ContentLength = archive.Length;
-        request.Content.Headers.ContentType = new("application/x-tar");
-        _signer.Sign(request, archive.Digest.Encoded);
-        using var response = await http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, "PUT", key, cancellationToken);
+        var objectKey = ObjectKey(key);
+        await Translate("PUT", key, async () =>
+        {
+            if (archive.Length > _options.MultipartThreshold)
+            {
+                await _multipart.UploadAsync(objectKey, archive, cancellationToken);
+                return true;
+            }
+            // A signed payload (no chunk encoding) lets the server check the body against its sha256.
+            await _client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _options.Bucket,
+                Key = objectKey,
+                FilePath = archive.Path,
+                ContentType = "application/x-tar",
+                UseChunkEncoding = false,
+            }, cancellationToken);
+            return true;
+        });
         return UrlOf(key);
     }
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, ObjectUri(key));
-        _signer.Sign(request, SigV4Signer.EmptyPayloadHash);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            response.Dispose();
-            return null;
-        }
-        await EnsureSuccessAsync(response, "GET", key, cancellationToken);
-        return await response.Content.ReadAsStreamAsync(cancellationToken);
+        var objectKey = ObjectKey(key);
+        var response = await Translate("GET", key, () => _client.GetObjectAsync(_options.Bucket, objectKey, cancellationToken));
+        // The response owns the connection; disposing the stream it hands out releases it.
+        return response is null ? null : new S3ObjectStream(response);
     }
 
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, ObjectUri(key));
-        _signer.Sign(request, SigV4Signer.EmptyPayloadHash);
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound) return false;
-        await EnsureSuccessAsync(response, "HEAD", key, cancellationToken);
-        return true;
+        var objectKey = ObjectKey(key);
+        var metadata = await Translate("HEAD", key, () => _client.GetObjectMetadataAsync(_options.Bucket, objectKey, cancellationToken));
+        return metadata is not null;
     }
 
-    private Uri ObjectUri(string key)
-    {
-        if (!StorageKeys.IsValid(key)) throw new ArgumentException($"invalid storage key '{key}'", nameof(key));
-        var objectKey = string.Join('/', $"{options.Prefix}{key}.tar".Split('/').Select(Uri.EscapeDataString));
-        return new Uri(_endpoint, $"{Uri.EscapeDataString(options.Bucket)}/{objectKey}");
-    }
+    public void Dispose() => _client.Dispose();
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string method, string key, CancellationToken cancellationToken)
+    private string ObjectKey(string key) =>
+        StorageKeys.IsValid(key) ? $"{_options.Prefix}{key}.tar" : throw new ArgumentException($"invalid storage key '{key}'", nameof(key));
+
+    /// <summary>Runs an SDK call: a 404 is null, any other service or client failure a <see cref="StorageException"/>.</summary>
+    private static async Task<T?> Translate<T>(string method, string key, Func<Task<T>> call)
     {
-        if (response.IsSuccessStatusCode) return;
-        var body = await RemoteError.ReadCappedAsync(response, cancellationToken);
-        response.Dispose();
-        throw new StorageException($"S3 {method} of '{key}' failed with {(int)response.StatusCode}: {body}");
+        try
+        {
+            return await call();
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && method != "PUT")
+        {
+            return default;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new StorageException($"S3 {method} of '{key}' failed with {(int)e.StatusCode} {e.ErrorCode}: {e.Message}");
+        }
+        catch (AmazonClientException e)
+        {
+            throw new StorageException($"S3 {method} of '{key}' failed: {e.Message}");
+        }
     }
 }
