@@ -42,6 +42,9 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
         RunOnConnectionAsync(operation, connection => call(connection.GetSubscriber()), miss, cancellationToken);
 
     /// <summary>A pub/sub channel under the key prefix (replicas sharing a prefix share channels).</summary>
+    /// <summary>The options this gate runs with (key expiries live here).</summary>
+    public RedisOptions Options => _options;
+
     public RedisChannel Channel(string name) => RedisChannel.Literal(_options.KeyPrefix + name);
 
     /// <summary>True when Redis is configured at all.</summary>

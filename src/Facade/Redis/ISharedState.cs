@@ -33,6 +33,6 @@ internal interface ISharedState
     /// <summary>The document stored under <paramref name="digest"/>, verified against it, or null.</summary>
     Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken);
 
-    /// <summary>Stores a document under its digest (checked); <paramref name="ttl"/> null keeps it until evicted.</summary>
+    /// <summary>Stores a document under its digest (checked); <paramref name="ttl"/> null means the configured document expiry.</summary>
     Task SetDocumentAsync(Digest digest, StoredDocument document, TimeSpan? ttl, CancellationToken cancellationToken);
 }

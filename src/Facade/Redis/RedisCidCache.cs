@@ -6,8 +6,9 @@ namespace Facade.Redis;
 
 /// <summary>
 /// <see cref="ICidCache"/> on Redis with Gitpod's keys: <c>&lt;digest&gt;</c> holds the CID text,
-/// <c>mtype:&lt;digest&gt;</c> the media type (both under the optional key prefix, no expiry: a
-/// digest's CID never changes). A value that is not a CID reads as a miss. <c>verified:&lt;digest&gt;</c>
+/// <c>mtype:&lt;digest&gt;</c> the media type (both under the optional key prefix). A digest's
+/// CID never changes, so Gitpod writes them without expiry; here they expire after
+/// <c>Facade:Redis:CidTtl</c> unless read again (zero restores Gitpod's "never"). A value that is not a CID reads as a miss. <c>verified:&lt;digest&gt;</c>
 /// holds the CID a whole read matched against the digest (the facade's own key, Gitpod ignores it).
 /// </summary>
 internal sealed class RedisCidCache : ICidCache
@@ -21,6 +22,12 @@ internal sealed class RedisCidCache : ICidCache
         {
             var values = await db.StringGetAsync([CidKey(digest), MediaTypeKey(digest)]).ConfigureAwait(false);
             if (!Cid.TryParse((string?)values[0], out var cid)) return null;
+            if (Ttl is { } ttl)
+            {
+                // Used CIDs stay; ones nobody asks for any more expire.
+                _ = db.KeyExpireAsync(CidKey(digest), ttl, CommandFlags.FireAndForget);
+                _ = db.KeyExpireAsync(MediaTypeKey(digest), ttl, CommandFlags.FireAndForget);
+            }
             var mediaType = (string?)values[1];
             return new CidCacheEntry(cid, string.IsNullOrEmpty(mediaType) ? null : mediaType);
         }, null, cancellationToken);
@@ -30,10 +37,10 @@ internal sealed class RedisCidCache : ICidCache
         if (digest.IsEmpty || entry.Cid.IsEmpty) throw new ArgumentException("digest and CID are required");
         return _redis.RunAsync("cid.set", db =>
         {
-            var cid = db.StringSetAsync(CidKey(digest), entry.Cid.ToString());
+            var cid = Set(db, CidKey(digest), entry.Cid.ToString());
             return entry.MediaType is null
                 ? cid
-                : Task.WhenAll(cid, db.StringSetAsync(MediaTypeKey(digest), entry.MediaType));
+                : Task.WhenAll(cid, Set(db, MediaTypeKey(digest), entry.MediaType));
         }, cancellationToken);
     }
 
@@ -42,10 +49,16 @@ internal sealed class RedisCidCache : ICidCache
             async db => (string?)await db.StringGetAsync(VerifiedKey(digest)).ConfigureAwait(false) == cid.ToString(), false, cancellationToken);
 
     public Task SetVerifiedAsync(Digest digest, Cid cid, CancellationToken cancellationToken) =>
-        _redis.RunAsync("cid.verified.set", db => db.StringSetAsync(VerifiedKey(digest), cid.ToString()), cancellationToken);
+        _redis.RunAsync("cid.verified.set", db => Set(db, VerifiedKey(digest), cid.ToString()), cancellationToken);
 
     public Task RemoveAsync(Digest digest, CancellationToken cancellationToken) =>
         _redis.RunAsync("cid.remove", db => db.KeyDeleteAsync([CidKey(digest), MediaTypeKey(digest), VerifiedKey(digest)]), cancellationToken);
+
+    /// <summary>The CID entries' expiry, or null for none (Gitpod's own behaviour, <c>CidTtl</c> = 0).</summary>
+    private TimeSpan? Ttl => _redis.Options.CidTtl > TimeSpan.Zero ? _redis.Options.CidTtl : null;
+
+    private Task<bool> Set(IDatabaseAsync db, RedisKey key, RedisValue value) =>
+        Ttl is { } ttl ? db.StringSetAsync(key, value, ttl) : db.StringSetAsync(key, value);
 
     private static RedisKey CidKey(Digest digest) => digest.Value;
 

@@ -24,6 +24,19 @@ internal sealed class RedisOptions
     /// <summary>Accept any server certificate over TLS (Gitpod's <c>insecureSkipVerify</c>).</summary>
     public bool InsecureSkipVerify { get; set; }
 
+    /// <summary>
+    /// Expiry of <c>doc:&lt;digest&gt;</c> (composed and rewritten manifests and configs, which can
+    /// always be computed again) written without their own expiry. Must be positive.
+    /// </summary>
+    public TimeSpan DocumentTtl { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Expiry of Gitpod's <c>&lt;digest&gt;</c> -> CID and <c>mtype:&lt;digest&gt;</c> entries (and
+    /// <c>verified:</c>), refreshed on every hit, so only CIDs nobody asks for expire. Zero keeps
+    /// them forever, exactly as Gitpod writes them.
+    /// </summary>
+    public TimeSpan CidTtl { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>True when a Redis server is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
 }

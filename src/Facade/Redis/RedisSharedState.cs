@@ -72,7 +72,8 @@ internal sealed class RedisSharedState : ISharedState
     public Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken) =>
         _redis.RunAsync<StoredDocument?>("document.get", async db =>
         {
-            var values = await db.HashGetAsync(DocumentKey(digest), DocumentFields).ConfigureAwait(false);
+            var key = DocumentKey(digest);
+            var values = await db.HashGetAsync(key, DocumentFields).ConfigureAwait(false);
             if (values[0].IsNullOrEmpty || values[1].IsNull) return null;
             byte[] content = values[1]!;
             if (!digest.Matches(content))
@@ -91,8 +92,10 @@ internal sealed class RedisSharedState : ISharedState
         return _redis.RunAsync("document.set", async db =>
         {
             var key = DocumentKey(digest);
-            await db.HashSetAsync(key, [new HashEntry("mt", document.MediaType), new HashEntry("b", document.Content)]).ConfigureAwait(false);
-            if (ttl is { } expiry) await db.KeyExpireAsync(key, expiry).ConfigureAwait(false);
+            // Sent together (pipelined): the hash never stays without its expiry for longer than a round trip.
+            var set = db.HashSetAsync(key, [new HashEntry("mt", document.MediaType), new HashEntry("b", document.Content)]);
+            var expire = db.KeyExpireAsync(key, ttl ?? _redis.Options.DocumentTtl);
+            await Task.WhenAll(set, expire).ConfigureAwait(false);
         }, cancellationToken);
     }
 

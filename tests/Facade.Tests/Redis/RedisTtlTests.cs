@@ -1,0 +1,63 @@
+using System.Text;
+using Facade.Redis;
+using Facade.Shared.Ipfs;
+using Facade.Shared.Oci;
+using StackExchange.Redis;
+
+namespace Facade.Tests.Redis;
+
+/// <summary>Redis grows bounded: what the facade writes carries an expiry, checked on a real redis-server with TTL.</summary>
+public sealed class RedisTtlTests(RedisServer server) : IClassFixture<RedisServer>
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private async Task<TimeSpan?> TtlAsync(string key)
+    {
+        await using var direct = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        return await direct.GetDatabase().KeyTimeToLiveAsync(key);
+    }
+
+    [Fact]
+    public async Task Shared_documents_written_without_an_expiry_get_the_configured_one()
+    {
+        await using var context = new RedisTestContext(server.Configuration, "ttl:");
+        context.Options.DocumentTtl = TimeSpan.FromHours(2);
+        var bytes = Encoding.UTF8.GetBytes("{\"n\":\"" + Guid.NewGuid() + "\"}");
+        var digest = Digest.Sha256Of(bytes);
+
+        await context.State.SetDocumentAsync(digest, new StoredDocument(MediaTypes.OciConfig, bytes), null, None);
+
+        var ttl = await TtlAsync("ttl:doc:" + digest.Value);
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromHours(2) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(2));
+    }
+
+    [Fact]
+    public async Task Cid_entries_expire_unless_read_and_a_read_renews_them()
+    {
+        await using var context = new RedisTestContext(server.Configuration);
+        context.Options.CidTtl = TimeSpan.FromSeconds(3);
+        var digest = RedisCidCacheTests.NewDigest();
+        await context.Cids.SetAsync(digest, new CidCacheEntry(Cid.Parse("bafybeibyvxt26tc24iusjf4xzatfbwo46pbin5w33bkprdcvvw73hpgpli"), MediaTypes.OciLayerGzip), None);
+        Assert.InRange((await TtlAsync(digest.Value))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        Assert.InRange((await TtlAsync("mtype:" + digest.Value))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+
+        await Task.Delay(2000);
+        Assert.NotNull(await context.Cids.GetAsync(digest, None)); // renews both keys
+        await Task.Delay(2000);
+        Assert.NotNull(await context.Cids.GetAsync(digest, None));
+        await Task.Delay(3500);
+        Assert.Null(await context.Cids.GetAsync(digest, None));
+    }
+
+    [Fact]
+    public async Task A_zero_cid_ttl_keeps_gitpods_entries_forever()
+    {
+        await using var context = new RedisTestContext(server.Configuration);
+        context.Options.CidTtl = TimeSpan.Zero;
+        var digest = RedisCidCacheTests.NewDigest();
+        await context.Cids.SetAsync(digest, new CidCacheEntry(Cid.Parse("bafybeibyvxt26tc24iusjf4xzatfbwo46pbin5w33bkprdcvvw73hpgpli"), null), None);
+        Assert.NotNull(await context.Cids.GetAsync(digest, None)); // the key exists...
+        Assert.Null(await TtlAsync(digest.Value)); // ...and has no expiry
+    }
+}
