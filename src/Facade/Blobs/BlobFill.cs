@@ -43,14 +43,19 @@ internal sealed class BlobFill
     /// <summary>Where the bytes came from ("upstream", "ipfs"), once started.</summary>
     public string Source { get; private set; } = "upstream";
 
+    /// <summary>Why the fill failed (the exception behind the error readers get), or null.</summary>
+    public Exception? FailureCause { get; private set; }
+
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
     public async Task RunAsync(UpstreamTarget target, BlobSources sources, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
     {
         FetchedBody? body = null;
+        using var span = FacadeTelemetry.Start("blob fill", Digest.Value, target.Upstream.Name);
         try
         {
             body = await sources.OpenAsync(target, Digest, stopping).ConfigureAwait(false);
             Source = body.Source;
+            span?.SetTag(FacadeTelemetry.SourceAttribute, Source);
             await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
             _started.TrySetResult(body.Length);
             await CopyVerifiedAsync(target.Upstream, body, file, idle, metrics, stopping).ConfigureAwait(false);
@@ -67,6 +72,8 @@ internal sealed class BlobFill
             // A wrong CID is forgotten before any reader learns of the failure, so a client that
             // retries after the abort is already sent to the upstream.
             if (body?.Source == "ipfs" && e is ContentMismatchException) await sources.RejectIpfsAsync(Digest).ConfigureAwait(false);
+            span.Fail(e);
+            FailureCause = e;
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);

@@ -12,7 +12,9 @@ namespace Facade.Blobs;
 /// in flight or starts one; the fill leaves this table when it ends, after its commit, so a
 /// later request finds the blob in the store (or, after a failure, starts afresh).
 /// </summary>
-internal sealed class BlobFills(ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics, IHostApplicationLifetime lifetime)
+internal sealed partial class BlobFills(
+    ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics,
+    IHostApplicationLifetime lifetime, ILogger<BlobFills> log)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -36,6 +38,8 @@ internal sealed class BlobFills(ContentStore store, BlobSources sources, Upstrea
                     await fill.RunAsync(target, sources, sender.Idle, store, metrics, lifetime.ApplicationStopping).ConfigureAwait(false);
                     // Verified bytes from an upstream are offered to IPFS from the local copy.
                     if (fill.Verified && fill.Source == "upstream") publish.Enqueue(digest);
+                    // Once per fill, however many clients read along: the failure and its cause.
+                    if (fill.FailureCause is { } cause) LogFillFailed(digest.Value, fill.Source, target.Upstream.Name, cause.Message, cause);
                 }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
@@ -45,4 +49,7 @@ internal sealed class BlobFills(ContentStore store, BlobSources sources, Upstrea
 
     /// <summary>The fill in flight for a digest, if any.</summary>
     public BlobFill? Find(Digest digest) => _inFlight.GetValueOrDefault(digest);
+
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "fetch of {Digest} from {Source} (upstream {Upstream}) failed: {Reason}")]
+    private partial void LogFillFailed(string digest, string source, string upstream, string reason, Exception cause);
 }

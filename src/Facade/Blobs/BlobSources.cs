@@ -22,6 +22,7 @@ internal sealed partial class BlobSources(
     {
         if (_serveFromIpfs && await TryIpfsAsync(digest, ct).ConfigureAwait(false) is { } fromIpfs) return fromIpfs;
         metrics.UpstreamFetch("blob");
+        using var span = FacadeTelemetry.Start("upstream fetch", digest.Value, target.Upstream.Name);
         var response = await sender.SendAsync(target.Upstream, HttpMethod.Get,
             target.Upstream.V2($"{target.Repository}/blobs/{digest}"), null, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -43,6 +44,7 @@ internal sealed partial class BlobSources(
         var entry = await cids.GetAsync(digest, ct).ConfigureAwait(false);
         metrics.CidLookup(entry is not null);
         if (entry is null) return null;
+        using var span = FacadeTelemetry.Start("ipfs stat", digest.Value)?.SetTag("ipfs.cid", entry.Cid);
         try
         {
             var kubo = services.GetRequiredService<IKuboClient>();
@@ -51,6 +53,7 @@ internal sealed partial class BlobSources(
         }
         catch (IpfsException e)
         {
+            span.Fail(e);
             metrics.IpfsFallback();
             LogIpfsFallback(digest.Value, e.Message);
             return null;
@@ -70,6 +73,7 @@ internal sealed partial class BlobSources(
         var entry = await cids.GetAsync(digest, ct).ConfigureAwait(false);
         metrics.CidLookup(entry is not null);
         if (entry is null) return null;
+        using var span = FacadeTelemetry.Start("ipfs open", digest.Value)?.SetTag("ipfs.cid", entry.Cid);
         try
         {
             var kubo = services.GetRequiredService<IKuboClient>();
@@ -79,6 +83,7 @@ internal sealed partial class BlobSources(
         }
         catch (IpfsException e)
         {
+            span.Fail(e);
             metrics.IpfsFallback();
             LogIpfsFallback(digest.Value, e.Message);
             return null;

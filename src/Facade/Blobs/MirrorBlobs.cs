@@ -15,7 +15,14 @@ internal sealed class MirrorBlobs(ContentStore store, BlobFills fills, BlobSourc
     /// <summary>Opens a blob for sending, or throws <see cref="UpstreamException"/>.</summary>
     public async Task<BlobContent> OpenAsync(UpstreamTarget target, Digest digest, CancellationToken ct, bool rangeRequest = false)
     {
-        if (store.TryOpenBlob(digest, out var length) is { } cached)
+        Microsoft.Win32.SafeHandles.SafeFileHandle? cached;
+        long length;
+        using (var span = FacadeTelemetry.Start("blob cache", digest.Value))
+        {
+            cached = store.TryOpenBlob(digest, out length);
+            span.Hit(cached is not null);
+        }
+        if (cached is not null)
         {
             metrics.CacheHit("blob");
             return new FileBlobContent(cached, length, "cache");

@@ -36,7 +36,7 @@ public static class FacadeApp
     /// <summary>Registers the facade's services: one call per feature folder, each adding what it owns.</summary>
     public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
         .AddFacadeOptions(configuration)
-        .AddFacadeMetrics()
+        .AddFacadeMetrics(configuration)
         .AddStorage()
         .AddUpstreams()
         .AddManifests()
@@ -51,15 +51,14 @@ public static class FacadeApp
     /// <summary>Maps <c>/v2</c>, health, metrics, and a distribution 404 for everything else.</summary>
     public static WebApplication MapFacade(this WebApplication app)
     {
-        // Create the exporter and the store before the first request, so start-up fails fast
-        // on a bad cache directory and no early measurement is missed.
-        app.Services.GetRequiredService<PrometheusExporter>();
+        // Create the store before the first request, so start-up fails fast on a bad cache directory.
         app.Services.GetRequiredService<ContentStore>();
+        app.UseFacadeAccessLog();
         var handler = app.Services.GetRequiredService<DistributionHandler>();
         RequestDelegate v2 = handler.HandleAsync;
         app.Map("/v2", v2);
         app.Map("/v2/{**path}", v2);
-        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
+        app.MapFacadeMetrics();
         app.MapGet("/health/live", () => Results.Text("ok"));
         app.MapGet("/health/ready", (ContentStore store) => HealthChecks.Ready(store));
         app.MapFallback(context => OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.NameUnknown, "no such route")));
