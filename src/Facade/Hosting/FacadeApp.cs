@@ -1,3 +1,4 @@
+using Facade.Auth;
 using Facade.Blobs;
 using Facade.Composition;
 using Facade.Composition.Serving;
@@ -36,6 +37,7 @@ public static class FacadeApp
     /// <summary>Registers the facade's services: one call per feature folder, each adding what it owns.</summary>
     public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
         .AddFacadeOptions(configuration)
+        .AddClientAuth(configuration)
         .AddFacadeMetrics(configuration)
         .AddStorage()
         .AddUpstreams()
@@ -54,6 +56,7 @@ public static class FacadeApp
         // Create the store before the first request, so start-up fails fast on a bad cache directory.
         app.Services.GetRequiredService<ContentStore>();
         app.UseFacadeAccessLog();
+        app.UseClientAuth();
         var handler = app.Services.GetRequiredService<DistributionHandler>();
         RequestDelegate v2 = handler.HandleAsync;
         app.Map("/v2", v2);
