@@ -26,15 +26,17 @@ public sealed class RedisOperatorTests
         await redis.InitializeAsync();
         var good = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", registry.BaseUri,
             ("Facade:Redis:Configuration", redis.Configuration), ("Facade:Redis:User", "facade"), ("Facade:Redis:Password", "s3cret-pass"),
-            ("Facade:Redis:OperationTimeout", "00:00:05")));
+            ("Facade:Redis:OperationTimeout", "00:00:05"), ("Facade:Redis:ConnectTimeout", "00:00:10")));
         var wrong = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", registry.BaseUri,
             ("Facade:Redis:Configuration", redis.Configuration), ("Facade:Redis:User", "facade"), ("Facade:Redis:Password", "not-it")));
         try
         {
             var digest = image.Layers[0].Digest;
-            await good.Services.GetRequiredService<ICidCache>().SetAsync(digest, new CidCacheEntry(SomeCid, null), None);
-            var stored = await Cli(redis.Port, "--user", "facade", "--pass", "s3cret-pass", "GET", digest.Value);
-            Assert.Equal(SomeCid.ToString(), stored);
+            await WaitUntilAsync(async () =>
+            {
+                await good.Services.GetRequiredService<ICidCache>().SetAsync(digest, new CidCacheEntry(SomeCid, null), None);
+                return await Cli(redis.Port, "--user", "facade", "--pass", "s3cret-pass", "GET", digest.Value) == SomeCid.ToString();
+            }, "the CID to reach Redis as the ACL user");
             Assert.Equal(new CidCacheEntry(SomeCid, null), await good.Services.GetRequiredService<ICidCache>().GetAsync(digest, None));
 
             // Refused credentials: pulls still work, the CID is simply not known.
@@ -66,17 +68,24 @@ public sealed class RedisOperatorTests
         {
             ["Facade:Redis:Configuration"] = $"127.0.0.1:{tlsPort}", ["Facade:Redis:Tls:Enabled"] = "true",
             ["Facade:Redis:Tls:CaFile"] = certificates.CaFile, ["Facade:Redis:OperationTimeout"] = "00:00:05",
+            // A TLS handshake on a loaded machine can take longer than the 1 s default.
+            ["Facade:Redis:ConnectTimeout"] = "00:00:10",
         });
         // The same server, but the facade trusts only the system's roots: no connection, no data.
         var untrusted = await FacadeHost.StartAsync(new Dictionary<string, string?>
         {
             ["Facade:Redis:Configuration"] = $"127.0.0.1:{tlsPort}", ["Facade:Redis:Tls:Enabled"] = "true",
+            ["Facade:Redis:ConnectTimeout"] = "00:00:10",
         });
         try
         {
             var digest = Digest.Sha256Of("tls layer"u8);
-            await trusted.Services.GetRequiredService<ICidCache>().SetAsync(digest, new CidCacheEntry(SomeCid, null), None);
-            Assert.Equal(SomeCid.ToString(), await Cli(redis.Port, "GET", digest.Value));
+            // The first call may come before the connection is up (a miss, as Redis is advisory).
+            await WaitUntilAsync(async () =>
+            {
+                await trusted.Services.GetRequiredService<ICidCache>().SetAsync(digest, new CidCacheEntry(SomeCid, null), None);
+                return await Cli(redis.Port, "GET", digest.Value) == SomeCid.ToString();
+            }, "the CID to reach Redis over TLS");
             Assert.Equal(new CidCacheEntry(SomeCid, null), await trusted.Services.GetRequiredService<ICidCache>().GetAsync(digest, None));
             Assert.Null(await untrusted.Services.GetRequiredService<ICidCache>().GetAsync(digest, None));
         }
@@ -104,13 +113,17 @@ public sealed class RedisOperatorTests
         var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", registry.BaseUri,
             ("Facade:Redis:Sentinel:ServiceName", sentinel.ServiceName), ("Facade:Redis:Sentinel:Endpoints:0", sentinel.Endpoint),
             // Tags resolve often, so the pulls keep asking Redis through the failover.
-            ("Facade:Cache:TagTtl", "00:00:00.200"), ("Facade:Redis:OperationTimeout", "00:00:02")));
+            ("Facade:Cache:TagTtl", "00:00:00.200"), ("Facade:Redis:OperationTimeout", "00:00:02"),
+            ("Facade:Redis:ConnectTimeout", "00:00:10")));
         try
         {
             var cids = facade.Services.GetRequiredService<ICidCache>();
             var before = image.Layers[0].Digest;
-            await cids.SetAsync(before, new CidCacheEntry(SomeCid, null), None);
-            await WaitUntilAsync(async () => await Cli(replica.Port, "GET", before.Value) == SomeCid.ToString(), "the replica to hold the CID");
+            await WaitUntilAsync(async () =>
+            {
+                await cids.SetAsync(before, new CidCacheEntry(SomeCid, null), None);
+                return await Cli(replica.Port, "GET", before.Value) == SomeCid.ToString();
+            }, "the CID to reach the master and its replica");
 
             using var stop = new CancellationTokenSource();
             var pulls = PullUntilAsync(facade.Client, image, stop.Token);

@@ -45,6 +45,13 @@ public sealed class PrometheusServer : IAsyncDisposable
         try
         {
             await process.WaitForHttpAsync(new Uri(address, "-/ready"), TimeSpan.FromSeconds(60));
+            // It answers 503 while its storage starts; queries only work once ready says 200.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await server.IsReadyAsync())
+            {
+                if (process.HasExited || DateTime.UtcNow > deadline) throw process.Failure("did not become ready");
+                await Task.Delay(100);
+            }
         }
         catch
         {
@@ -52,6 +59,19 @@ public sealed class PrometheusServer : IAsyncDisposable
             throw;
         }
         return server;
+    }
+
+    private async Task<bool> IsReadyAsync()
+    {
+        try
+        {
+            using var response = await _http.GetAsync("-/ready");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The last lines Prometheus printed, for failure messages.</summary>
