@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Facade.Ipfs;
 using Facade.Metrics;
 using Facade.Shared.Oci;
 using Facade.Storage;
@@ -13,10 +12,12 @@ namespace Facade.Blobs;
 /// later request finds the blob in the store (or, after a failure, starts afresh).
 /// </summary>
 internal sealed partial class BlobFills(
-    ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics,
-    IHostApplicationLifetime lifetime, ILogger<BlobFills> log)
+    ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ILogger<BlobFills> log, CancellationToken stopping)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
+
+    /// <summary>The origins a fill reads from, in order.</summary>
+    public IReadOnlyList<IFillOrigin> Origins { get; } = origins;
 
     /// <summary>The fill for a digest, started if none is running; <paramref name="joined"/> tells whether one was.</summary>
     public BlobFill GetOrStart(UpstreamTarget target, Digest digest, out bool joined)
@@ -35,9 +36,7 @@ internal sealed partial class BlobFills(
             {
                 try
                 {
-                    await fill.RunAsync(target, sources, sender.Idle, store, metrics, lifetime.ApplicationStopping).ConfigureAwait(false);
-                    // Verified bytes from an upstream are offered to IPFS from the local copy.
-                    if (fill.Verified && fill.Source == "upstream") publish.Enqueue(digest);
+                    await fill.RunAsync(target, Origins, idle, store, metrics, stopping).ConfigureAwait(false);
                     // Once per fill, however many clients read along: the failure and its cause.
                     if (fill.FailureCause is { } cause) LogFillFailed(digest.Value, fill.Source, target.Upstream.Name, cause.Message, cause);
                 }
