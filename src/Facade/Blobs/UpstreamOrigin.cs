@@ -27,7 +27,7 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
             throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.BlobUnknown));
         }
         var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        return new FetchedBody(body, response.Content.Headers.ContentLength, this, response);
+        return new FetchedBody(body, response.Content.Headers.ContentLength, this, owner: response);
     }
 
     public async Task<long?> LengthAsync(UpstreamTarget target, Digest digest, CancellationToken ct)
@@ -41,13 +41,13 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
 
     public void Received(int bytes) => metrics.UpstreamBytes(bytes);
 
-    public Task VerifiedAsync(Digest digest)
+    public Task VerifiedAsync(Digest digest, FetchedBody body)
     {
         publish.Enqueue(digest);
         return Task.CompletedTask;
     }
 
-    public Task RejectedAsync(Digest digest) => Task.CompletedTask;
+    public Task RejectedAsync(Digest digest, FetchedBody body) => Task.CompletedTask;
 
     private static Uri BlobUri(UpstreamTarget target, Digest digest) => target.Upstream.V2($"{target.Repository}/blobs/{digest}");
 }

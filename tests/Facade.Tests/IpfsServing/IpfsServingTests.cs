@@ -34,32 +34,14 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
 
     private async Task<FacadeHost> StartFacadeAsync(Uri upstream, params (string Key, string Value)[] settings)
     {
-        var all = new List<(string, string)>
-        {
-            ("Facade:Redis:Configuration", _redis.Configuration),
-            ("Facade:Ipfs:Api", ipfs.ApiUrl),
-            ("Facade:Ipfs:Timeout", "00:00:30"),
-            // Redis is advisory with a short default timeout; on a busy test machine a slow answer
-            // would silently turn a recorded CID into a miss and make these checks flaky.
-            ("Facade:Redis:OperationTimeout", "00:00:05"),
-            ("Facade:Timeouts:Attempts", "1"),
-        };
+        var all = IpfsServingSettings.For(_redis, ipfs);
         all.AddRange(settings);
         var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", upstream, [.. all]));
         _facades.Add(facade);
         return facade;
     }
 
-    private static async Task<CidCacheEntry> WaitForCidAsync(FacadeHost facade, Digest digest)
-    {
-        var cids = facade.Services.GetRequiredService<ICidCache>();
-        for (var i = 0; i < 300; i++)
-        {
-            if (await cids.GetAsync(digest, CancellationToken.None) is { } entry) return entry;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"no CID was recorded for {digest}");
-    }
+    private static Task<CidCacheEntry> WaitForCidAsync(FacadeHost facade, Digest digest) => CidWait.ForAsync(facade, digest);
 
     [Fact]
     public async Task Layer_pulled_through_one_replica_is_served_by_another_from_ipfs_with_its_upstream_unreachable()
