@@ -35,7 +35,8 @@ public sealed partial class ScrapeTests
                 r => r.Count == 1 && r[0] >= 1, timeout);
             var served = await prometheus.WaitForAsync("sum(facade_bytes_served_total{job=\"facade\",source=\"upstream\"})",
                 r => r.Count == 1 && r[0] > 0, timeout);
-            Assert.Equal(image.Layers[0].Bytes.Length, served[0]);
+            // At least this blob: a meter name is process-wide, so other facades in a test process add theirs.
+            Assert.True(served[0] >= image.Layers[0].Bytes.Length, $"{served[0]} bytes");
             // The runtime and ASP.NET Core instrumentation arrive through the same scrape.
             await prometheus.WaitForAsync("count(http_server_request_duration_seconds_count{job=\"facade\"})", r => r.Count == 1 && r[0] > 0, timeout);
         }
