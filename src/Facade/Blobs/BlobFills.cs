@@ -29,14 +29,14 @@ internal sealed partial class BlobFills(
                 joined = true;
                 return existing;
             }
-            var fill = new BlobFill(digest, store.NewTempPath());
+            var fill = new BlobFill(digest, store.NewTempPath(), target);
             if (!_inFlight.TryAdd(digest, fill)) continue;
             joined = false;
             _ = Task.Run(async () =>
             {
                 try
                 {
-                    await fill.RunAsync(target, Origins, idle, store, metrics, stopping).ConfigureAwait(false);
+                    await fill.RunAsync(target, Origins, idle, store, metrics, log, stopping).ConfigureAwait(false);
                     // Once per fill, however many clients read along: the failure and its cause.
                     if (fill.FailureCause is { } cause) LogFillFailed(digest.Value, fill.Source, target.Upstream.Name, cause.Message, cause);
                 }
@@ -45,6 +45,9 @@ internal sealed partial class BlobFills(
             return fill;
         }
     }
+
+    /// <summary>Takes a failed fill out of the table at once, so the next caller starts afresh.</summary>
+    public void Forget(BlobFill fill) => _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(fill.Digest, fill));
 
     /// <summary>The fill in flight for a digest, if any.</summary>
     public BlobFill? Find(Digest digest) => _inFlight.GetValueOrDefault(digest);

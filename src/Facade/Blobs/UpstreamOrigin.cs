@@ -26,8 +26,20 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
             response.Dispose();
             throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.BlobUnknown));
         }
+        var length = response.Content.Headers.ContentLength;
+        if (offset > 0)
+        {
+            // Only the rest from the byte reached continues the same stream; a registry that
+            // ignores Range would send the whole blob again.
+            if (response.StatusCode != System.Net.HttpStatusCode.PartialContent || response.Content.Headers.ContentRange is not { From: { } from } range || from != offset)
+            {
+                response.Dispose();
+                throw new UpstreamException(new OciError(OciErrorCode.BadGateway, $"upstream {target.Upstream.Name} did not resume {digest} at byte {offset}"));
+            }
+            length = range.Length;
+        }
         var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        return new FetchedBody(body, response.Content.Headers.ContentLength, this, owner: response);
+        return new FetchedBody(body, length, this, owner: response);
     }
 
     public async Task<long?> LengthAsync(UpstreamTarget target, Digest digest, CancellationToken ct)
@@ -40,6 +52,8 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
     }
 
     public void Received(int bytes) => metrics.UpstreamBytes(bytes);
+
+    public void Broke(Digest digest, FetchedBody body, string reason) { }
 
     public Task VerifiedAsync(Digest digest, FetchedBody body)
     {

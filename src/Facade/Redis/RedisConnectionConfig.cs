@@ -30,12 +30,14 @@ internal static class RedisConnectionConfig
         if (config.EndPoints.Count == 0) throw new ArgumentException($"{RedisOptions.Section} names no endpoint");
 
         var tls = options.Tls;
+        var skipVerify = tls.InsecureSkipVerify || options.InsecureSkipVerify;
+        // Also for TLS switched on by the configuration string (ssl=true), as Gitpod's useTLS maps.
+        if (skipVerify) config.CertificateValidation += (_, _, _, _) => true;
         if (tls.Enabled)
         {
             config.Ssl = true;
             if (!string.IsNullOrEmpty(tls.ServerName)) config.SslHost = tls.ServerName;
-            if (tls.InsecureSkipVerify) config.CertificateValidation += (_, _, _, _) => true;
-            else if (!string.IsNullOrEmpty(tls.CaFile))
+            if (!skipVerify && !string.IsNullOrEmpty(tls.CaFile))
             {
                 if (!File.Exists(tls.CaFile)) throw new ArgumentException($"{RedisOptions.Section}:Tls:CaFile '{tls.CaFile}' does not exist");
                 config.TrustIssuer(tls.CaFile);

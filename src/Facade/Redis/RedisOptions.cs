@@ -24,8 +24,11 @@ internal sealed class RedisOptions
     /// <summary>ACL user name (Redis 6+); empty authenticates as the default user when a password is set.</summary>
     public string? User { get; set; }
 
-    /// <summary>Password of <see cref="User"/> (or <c>requirepass</c>). Never logged.</summary>
+    /// <summary>Password of <see cref="User"/> (or <c>requirepass</c>), kept out of <see cref="Configuration"/> (it may contain commas); Gitpod's <c>REDIS_PASSWORD</c>. Never logged.</summary>
     public string? Password { get; set; }
+
+    /// <summary>Accept any server certificate over TLS (Gitpod's <c>insecureSkipVerify</c>); the same as <see cref="RedisTlsOptions.InsecureSkipVerify"/>.</summary>
+    public bool InsecureSkipVerify { get; set; }
 
     /// <summary>TLS to Redis (and to the sentinels).</summary>
     public RedisTlsOptions Tls { get; set; } = new();

@@ -20,7 +20,26 @@ internal static class UpstreamCatalogFactory
             .Select(u => new UpstreamRegistry(u.Key, BaseUri(u.Value.Url),
                 new HttpMessageInvoker(UpstreamHandlers.Create(u.Key, u.Value, settings.Timeouts), disposeHandler: true), redirect, u.Value.Writable))
             .ToList();
-        return new UpstreamCatalog(upstreams, settings.DefaultUpstream);
+        var onDemand = settings.OnDemandUpstreams;
+        return new UpstreamCatalog(upstreams, settings.DefaultUpstream, onDemand.Enabled
+            ? authority => OnDemand(authority, onDemand.DockerConfig, settings.Timeouts, redirect)
+            : null);
+    }
+
+    private static UpstreamRegistry OnDemand(string authority, string? dockerConfig, UpstreamTimeoutOptions timeouts, HttpMessageInvoker redirect)
+    {
+        // Docker and containerd speak plain HTTP to a loopback registry and HTTPS to any other.
+        var url = (IsLoopback(authority) ? "http://" : "https://") + authority;
+        var options = new UpstreamOptions { Url = url, DockerConfig = dockerConfig };
+        return new UpstreamRegistry(authority, BaseUri(url),
+            new HttpMessageInvoker(UpstreamHandlers.Create(authority, options, timeouts), disposeHandler: true), redirect, writable: false);
+    }
+
+    private static bool IsLoopback(string authority)
+    {
+        var host = new Uri("http://" + authority).Host.Trim('[', ']');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
     }
 
     private static Uri BaseUri(string url) => new(url.TrimEnd('/') + "/", UriKind.Absolute);
