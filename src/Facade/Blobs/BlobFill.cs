@@ -47,14 +47,19 @@ internal sealed class BlobFill
     /// <summary>The name of the origin the bytes come from, once started (a metrics label).</summary>
     public string Source { get; private set; } = "upstream";
 
+    /// <summary>Why the fill failed (the exception behind the error readers get), or null.</summary>
+    public Exception? FailureCause { get; private set; }
+
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
     public async Task RunAsync(UpstreamTarget target, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, ContentStore store, FacadeMetrics metrics, ILogger log, CancellationToken stopping)
     {
         ResumingStream? body = null;
+        using var span = FacadeTelemetry.Start("blob fill", Digest.Value, target.Upstream.Name);
         try
         {
             body = new ResumingStream(await OpenFirstAsync(origins, target, stopping).ConfigureAwait(false), origins, target, Digest, log);
             Source = body.Current.Origin.Name;
+            span?.SetTag(FacadeTelemetry.SourceAttribute, Source);
             // Room is made (least recently used evicted) before the first byte is written.
             using var reservation = body.BlobLength is { } expected ? store.TryReserve(_path, expected) : null;
             await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
@@ -75,6 +80,8 @@ internal sealed class BlobFill
             // client that retries after the abort is already sent elsewhere.
             if (body is not null && e is ContentMismatchException)
                 foreach (var part in body.Parts) await part.Origin.RejectedAsync(Digest, part).ConfigureAwait(false);
+            span.Fail(e);
+            FailureCause = e;
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);

@@ -13,7 +13,8 @@ namespace Facade.Blobs;
 /// later request finds the blob in the store (or, after a failure, starts afresh). Fills run
 /// through a graceful shutdown's drain and are aborted only when it is over.
 /// </summary>
-internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ILogger<BlobFills> log, ShutdownDrain drain)
+internal sealed partial class BlobFills(
+    ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ILogger<BlobFills> log, ShutdownDrain drain)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -35,7 +36,12 @@ internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> o
             joined = false;
             _ = Task.Run(async () =>
             {
-                try { await fill.RunAsync(target, Origins, idle, store, metrics, log, drain.Aborting).ConfigureAwait(false); }
+                try
+                {
+                    await fill.RunAsync(target, Origins, idle, store, metrics, log, drain.Aborting).ConfigureAwait(false);
+                    // Once per fill, however many clients read along: the failure and its cause.
+                    if (fill.FailureCause is { } cause) LogFillFailed(digest.Value, fill.Source, target.Upstream.Name, cause.Message, cause);
+                }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
             return fill;
@@ -50,4 +56,7 @@ internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> o
 
     /// <summary>The fill in flight for a digest, if any.</summary>
     public BlobFill? Find(Digest digest) => _inFlight.GetValueOrDefault(digest);
+
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "fetch of {Digest} from {Source} (upstream {Upstream}) failed: {Reason}")]
+    private partial void LogFillFailed(string digest, string source, string upstream, string reason, Exception cause);
 }

@@ -10,7 +10,14 @@ internal sealed class CacheBlobSource(ContentStore store, FacadeMetrics metrics)
     {
         if (request.Read == BlobRead.Head)
             return Task.FromResult<BlobContent?>(store.BlobLength(request.Digest) is { } length ? new LengthOnlyBlobContent(length, "cache") : null);
-        if (store.TryOpenBlob(request.Digest, out var cachedLength) is { } cached)
+        Microsoft.Win32.SafeHandles.SafeFileHandle? cached;
+        long cachedLength;
+        using (var span = FacadeTelemetry.Start("blob cache", request.Digest.Value))
+        {
+            cached = store.TryOpenBlob(request.Digest, out cachedLength);
+            span.Hit(cached is not null);
+        }
+        if (cached is not null)
         {
             metrics.CacheHit("blob");
             return Task.FromResult<BlobContent?>(new FileBlobContent(cached, cachedLength, "cache"));

@@ -29,6 +29,7 @@ internal sealed partial class IpfsOrigin(
         var entry = await cids.GetAsync(digest, ct).ConfigureAwait(false);
         metrics.CidLookup(entry is not null);
         if (entry is null || failing.IsFailing(digest, entry.Cid)) return null;
+        using var span = FacadeTelemetry.Start("ipfs open", digest.Value)?.SetTag("ipfs.cid", entry.Cid.ToString());
         using var deadline = new CancellationTokenSource(_firstByte, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         Stream? body = null;
@@ -49,6 +50,7 @@ internal sealed partial class IpfsOrigin(
         }
         catch (IpfsException e)
         {
+            span.Fail(e);
             if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
             Fail(digest, entry.Cid, e.Message);
             return null;

@@ -24,6 +24,7 @@ internal sealed class IpfsRangeBlobSource(
         metrics.CidLookup(entry is not null);
         if (entry is null || failing.IsFailing(request.Digest, entry.Cid)
             || !await cids.IsVerifiedAsync(request.Digest, entry.Cid, ct).ConfigureAwait(false)) return null;
+        using var span = FacadeTelemetry.Start("ipfs stat", request.Digest.Value)?.SetTag("ipfs.cid", entry.Cid.ToString());
         using var deadline = new CancellationTokenSource(_firstByte, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
@@ -38,6 +39,7 @@ internal sealed class IpfsRangeBlobSource(
         }
         catch (IpfsException e)
         {
+            span.Fail(e);
             ipfs.Fail(request.Digest, entry.Cid, e.Message);
             return null;
         }

@@ -18,6 +18,7 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
     public async Task<FetchedBody?> OpenAsync(UpstreamTarget target, Digest digest, long offset, CancellationToken ct)
     {
         metrics.UpstreamFetch("blob");
+        using var span = FacadeTelemetry.Start("upstream fetch", digest.Value, target.Upstream.Name);
         var response = await sender.SendAsync(target.Upstream, HttpMethod.Get, BlobUri(target, digest),
             offset > 0 ? r => r.Headers.Range = new RangeHeaderValue(offset, null) : null, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

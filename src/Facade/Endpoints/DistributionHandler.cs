@@ -25,6 +25,7 @@ internal sealed partial class DistributionHandler(
         context.Response.Headers["Docker-Distribution-API-Version"] = "registry/2.0";
         var parsed = RouteParser.Parse(context.Request.Path.Value ?? "", context.Request.Method);
         var label = parsed.Route?.Label ?? "invalid";
+        if (RequestLog.For(context) is { } record) record.Route = parsed.Route?.Template ?? "/v2/{invalid}";
         try
         {
             if (parsed.Error is { } invalid) await OciResults.WriteErrorAsync(context, invalid).ConfigureAwait(false);
@@ -61,7 +62,7 @@ internal sealed partial class DistributionHandler(
         }
         finally
         {
-            metrics.Request(label, context.Request.Method, context.Response.StatusCode);
+            metrics.Request(label, HttpMethodLabel.Of(context.Request.Method), context.Response.StatusCode);
         }
     }
 
@@ -94,6 +95,8 @@ internal sealed partial class DistributionHandler(
 
         var (target, error) = catalog.Resolve(route.Name, context.Request.Query["ns"].ToString());
         if (target is null) return OciResults.WriteErrorAsync(context, error!);
+        if (RequestLog.For(context) is { } record) record.Upstream = target.Upstream.Name;
+        System.Diagnostics.Activity.Current?.SetTag(FacadeTelemetry.UpstreamAttribute, target.Upstream.Name);
         return route.Kind switch
         {
             RouteKind.Manifest => mirror.ManifestAsync(context, route, target),

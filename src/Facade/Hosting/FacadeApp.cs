@@ -72,7 +72,7 @@ public static class FacadeApp
         .AddGracefulShutdown()
         .AddClientAuth(configuration)
         .AddGitpod(configuration)
-        .AddFacadeMetrics()
+        .AddFacadeMetrics(configuration)
         .AddStorage()
         .AddUpstreams()
         .AddManifests()
@@ -88,10 +88,9 @@ public static class FacadeApp
     /// <summary>Maps <c>/v2</c>, health, metrics, and a distribution 404 for everything else.</summary>
     public static WebApplication MapFacade(this WebApplication app)
     {
-        // Create the exporter and the store before the first request, so start-up fails fast
-        // on a bad cache directory and no early measurement is missed.
-        app.Services.GetRequiredService<PrometheusExporter>();
+        // Create the store before the first request, so start-up fails fast on a bad cache directory.
         app.Services.GetRequiredService<ContentStore>();
+        app.UseFacadeAccessLog();
         // Prefix and listener rules first, routing after them (the prefix leaves the path), then auth.
         app.UseGitpod();
         app.UseRouting();
@@ -100,7 +99,7 @@ public static class FacadeApp
         RequestDelegate v2 = handler.HandleAsync;
         app.Map("/v2", v2);
         app.Map("/v2/{**path}", v2);
-        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
+        app.MapFacadeMetrics();
         app.MapGet("/health/live", () => Results.Text("ok"));
         app.MapGet("/health/ready", (ContentStore store, ShutdownDrain drain) => HealthChecks.Ready(store, drain));
         app.MapFallback(context => OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.NameUnknown, "no such route")));

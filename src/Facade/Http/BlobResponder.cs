@@ -92,6 +92,7 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
         {
             var sent = await content.CopyToAsync(range, response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
             metrics.BytesServed(content.Source, sent);
+            if (RequestLog.For(context) is { } record) (record.Source, record.Bytes) = (content.Source, sent);
         }
         catch (UpstreamException e)
         {

@@ -8,6 +8,6 @@ internal sealed class IpfsNeedsRedisValidator(IOptions<RedisOptions> redis) : IV
 {
     public ValidateOptionsResult Validate(string? name, IpfsOptions options) =>
         options.Enabled && !redis.Value.Enabled
-            ? ValidateOptionsResult.Fail("Facade:Ipfs (Serve, Publish or RewriteManifests) needs Facade:Redis:Configuration: the digest -> CID map lives in Redis")
+            ? ValidateOptionsResult.Fail("Facade:Ipfs (Serve, Publish or RewriteManifests) needs Facade:Redis:Configuration or Facade:Redis:Sentinel: the digest -> CID map lives in Redis")
             : ValidateOptionsResult.Success;
 }

@@ -53,7 +53,13 @@ internal sealed partial class ManifestService(
 
     private async Task<RawManifest> ByDigestAsync(UpstreamTarget target, Digest digest, CancellationToken ct)
     {
-        if (store.TryGetManifest(digest) is { } cached)
+        RawManifest? cached;
+        using (var span = FacadeTelemetry.Start("manifest cache", digest.Value))
+        {
+            cached = store.TryGetManifest(digest);
+            span.Hit(cached is not null);
+        }
+        if (cached is not null)
         {
             metrics.CacheHit("manifest");
             return cached;
@@ -70,7 +76,9 @@ internal sealed partial class ManifestService(
                 store.PutManifest(kept);
                 return kept;
             }
-            var fetched = await fetcher.FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false);
+            RawManifest fetched;
+            try { fetched = await fetcher.FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false); }
+            catch (Exception e) when (LogFetchFailed(target.Upstream.Name, target.Repository, digest.Value, e)) { throw; }
             store.PutManifest(fetched);
             return fetched;
         }, ct, out var joined).ConfigureAwait(false);
@@ -109,10 +117,22 @@ internal sealed partial class ManifestService(
             tags.Remove(key);
             throw;
         }
+        catch (Exception e) when (LogFetchFailed(target.Upstream.Name, target.Repository, tag, e))
+        {
+            throw;
+        }
         tags.Set(key, digest);
         if (_tagTtl > TimeSpan.Zero)
             await shared.SetResolvedAsync(SharedKey(target, tag), digest, _tagTtl, stopping).ConfigureAwait(false);
         return digest;
+    }
+
+    // Once per single-flight fetch (not per waiting client); a filter, so the stack stays intact.
+    private bool LogFetchFailed(string upstream, string repository, string reference, Exception e)
+    {
+        if (e is UpstreamException { Error.Code: OciErrorCode.ManifestUnknown }) return false; // the client's miss, not a failure
+        LogUpstreamFailed(upstream, repository, reference, e is UpstreamException u ? u.Error.Message ?? e.Message : e.Message, e);
+        return false;
     }
 
     private static string TagKey(UpstreamTarget target, string tag) => $"{target.Upstream.Name}|{target.Repository}|{tag}";
@@ -122,4 +142,7 @@ internal sealed partial class ManifestService(
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
         Message = "upstream {Upstream} failed resolving {Repository}:{Tag}; serving last known digest {Digest} ({Reason})")]
     private partial void LogStaleTag(string upstream, string repository, string tag, string digest, string reason);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "upstream {Upstream} failed for {Repository}:{Reference}: {Reason}")]
+    private partial void LogUpstreamFailed(string upstream, string repository, string reference, string reason, Exception cause);
 }

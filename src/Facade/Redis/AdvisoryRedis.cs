@@ -1,3 +1,4 @@
+using Facade.Metrics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -9,7 +10,7 @@ namespace Facade.Redis;
 /// The one gate every Redis call goes through. Redis only ever speeds things up, so a call that
 /// cannot be made, fails or takes longer than the operation timeout yields the caller's "miss"
 /// value quickly instead of an exception. The first failure of an outage is logged, the return
-/// is logged, every failure is counted (<c>facade.redis.failures</c> on the "Facade" meter).
+/// is logged, every failure is counted (<c>facade_redis_failures_total</c> on the "Facade" meter).
 /// </summary>
 internal sealed class AdvisoryRedis : IAsyncDisposable
 {
@@ -24,7 +25,7 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
     {
         _options = options.Value;
         _logger = logger;
-        _failures = meters.Create("Facade").CreateCounter<long>("facade.redis.failures", "{call}",
+        _failures = meters.Create("Facade").CreateCounter<long>("facade_redis_failures_total", null,
             "Redis calls that failed, timed out or were skipped because Redis was unavailable");
     }
 
@@ -53,6 +54,7 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
     private async Task<T> RunOnConnectionAsync<T>(string operation, Func<ConnectionMultiplexer, Task<T>> call, T miss, CancellationToken cancellationToken)
     {
         if (!_options.Enabled || cancellationToken.IsCancellationRequested) return miss;
+        using var span = FacadeTelemetry.Start("redis")?.SetTag("db.operation.name", operation);
         try
         {
             var connection = _connection ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -72,6 +74,7 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
         catch (Exception e)
         {
             // Whatever went wrong, Redis is advisory: the request goes on without it.
+            span.Fail(e);
             Failed(operation, e);
             return miss;
         }
@@ -93,17 +96,7 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
         try
         {
             if (_connection is { } existing) return existing;
-            var config = ConfigurationOptions.Parse(_options.Configuration!);
-            if (!string.IsNullOrEmpty(_options.Password)) config.Password = _options.Password;
-            if (_options.InsecureSkipVerify) config.CertificateValidation += (_, _, _, _) => true;
-            // Never fail or queue because Redis is down: connect in the background, fail calls at once.
-            config.AbortOnConnectFail = false;
-            config.BacklogPolicy = BacklogPolicy.FailFast;
-            config.ConnectTimeout = (int)_options.ConnectTimeout.TotalMilliseconds;
-            config.AsyncTimeout = (int)_options.OperationTimeout.TotalMilliseconds;
-            config.SyncTimeout = (int)_options.OperationTimeout.TotalMilliseconds;
-            config.ConnectRetry = 1;
-            config.ReconnectRetryPolicy = new LinearRetry(500);
+            var config = RedisConnectionConfig.Build(_options);
             _connection = await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false);
             return _connection;
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Facade.Redis;
 
@@ -15,12 +14,11 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         {
             try
             {
-                var parsed = ConfigurationOptions.Parse(options.Configuration!);
-                if (parsed.EndPoints.Count == 0) failures.Add($"{RedisOptions.Section}:Configuration names no endpoint");
+                RedisConnectionConfig.Build(options);
             }
             catch (ArgumentException e)
             {
-                failures.Add($"{RedisOptions.Section}:Configuration: {e.Message}");
+                failures.Add($"{RedisOptions.Section}: {e.Message}");
             }
         }
         if (options.OperationTimeout <= TimeSpan.Zero || options.OperationTimeout > MaxTimeout)

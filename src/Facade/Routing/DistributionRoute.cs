@@ -20,4 +20,16 @@ internal sealed record DistributionRoute(RouteKind Kind, string Name, string Ref
         RouteKind.Referrers => "referrers",
         _ => "other",
     };
+
+    /// <summary>The route as a template, for access logs and spans (no names, tags or digests in it).</summary>
+    public string Template => Kind switch
+    {
+        RouteKind.Base => "/v2/",
+        RouteKind.Manifest => "/v2/{name}/manifests/{reference}",
+        RouteKind.Blob => "/v2/{name}/blobs/{digest}",
+        RouteKind.BlobUpload => "/v2/{name}/blobs/uploads/{uuid}",
+        RouteKind.Tags => "/v2/{name}/tags/list",
+        RouteKind.Referrers => "/v2/{name}/referrers/{digest}",
+        _ => "/v2/{other}",
+    };
 }

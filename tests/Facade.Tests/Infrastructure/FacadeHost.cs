@@ -31,7 +31,8 @@ public sealed class FacadeHost : IAsyncDisposable
     /// <summary>host:port, as a runtime would name this registry.</summary>
     public string Authority => $"{Address.Host}:{Address.Port}";
 
-    public static async Task<FacadeHost> StartAsync(IDictionary<string, string?> settings, string? cacheDirectory = null)
+    public static async Task<FacadeHost> StartAsync(IDictionary<string, string?> settings, string? cacheDirectory = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var ownsCache = cacheDirectory is null;
         cacheDirectory ??= Directory.CreateTempSubdirectory("facade-cache").FullName;
@@ -42,6 +43,7 @@ public sealed class FacadeHost : IAsyncDisposable
             // FACADE_TEST_LOGS=1 shows the facade's own log while debugging a test.
             if (Environment.GetEnvironmentVariable("FACADE_TEST_LOGS") != "1") builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
         try
         {

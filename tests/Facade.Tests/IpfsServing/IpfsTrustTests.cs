@@ -106,7 +106,7 @@ public sealed class IpfsTrustTests(IpfsNodeFixture ipfs) : IAsyncLifetime
             Assert.Equal(Layer.Bytes.AsSpan(200_000, 1000).ToArray(), await first.Content.ReadAsByteArrayAsync());
         var store = reader.Services.GetRequiredService<ContentStore>();
         await WaitUntilAsync(async () => store.BlobLength(Layer.Digest) is not null && await cids.IsVerifiedAsync(Layer.Digest, cid, CancellationToken.None));
-        Assert.Contains("facade_bytes_served_total{source=\"ipfs\"}", await reader.Client.GetStringAsync("/metrics"));
+        Assert.True((await PrometheusText.ScrapeAsync(reader.Client)).Sum("facade_bytes_served_total", ("source", "ipfs")) > 0);
 
         // Verified, shared through Redis: another replica, its upstream unreachable, reads only the range.
         var replica = await StartAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
@@ -129,7 +129,7 @@ public sealed class IpfsTrustTests(IpfsNodeFixture ipfs) : IAsyncLifetime
         Assert.Equal(Layer.Bytes, await facade.Client.GetByteArrayAsync(BlobPath));
         // The node would search for 30 s (Facade:Ipfs:Timeout); the first-byte timeout is 2 s.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
-        Assert.Contains("facade_ipfs_fallbacks_total 1", await facade.Client.GetStringAsync("/metrics"));
+        Assert.Equal(1, (await PrometheusText.ScrapeAsync(facade.Client)).Sum("facade_ipfs_fallbacks_total"));
         Assert.True(facade.Services.GetRequiredService<FailingCids>().IsFailing(Layer.Digest, cid));
     }
 

@@ -17,6 +17,9 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>The port it listens on.</summary>
     public int Port { get; } = FreePort.Next();
 
+    /// <summary>More <c>redis-server</c> arguments (ACL users, <c>--replicaof</c>, TLS ports).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>A StackExchange.Redis configuration string for it.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
@@ -41,6 +44,7 @@ public sealed class RedisServer : IAsyncLifetime
         foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _dir.Path })
             info.ArgumentList.Add(arg);
+        foreach (var arg in Arguments) info.ArgumentList.Add(arg);
         _process = Process.Start(info) ?? throw new InvalidOperationException("cannot start redis-server");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -53,6 +57,9 @@ public sealed class RedisServer : IAsyncLifetime
             await Task.Delay(50);
         }
     }
+
+    /// <summary>The process id while running (to kill it as a crash would).</summary>
+    public int? ProcessId => _process?.Id;
 
     /// <summary>Stops the server (its connections drop at once).</summary>
     public async Task StopAsync()
@@ -80,7 +87,8 @@ public sealed class RedisServer : IAsyncLifetime
             await stream.WriteAsync("PING\r\n"u8.ToArray());
             var buffer = new byte[16];
             var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
-            return read >= 5 && buffer.AsSpan(0, 5).SequenceEqual("+PONG"u8);
+            // A server that demands authentication is up too.
+            return read >= 5 && (buffer.AsSpan(0, 5).SequenceEqual("+PONG"u8) || buffer.AsSpan(0, 5).SequenceEqual("-NOAU"u8));
         }
         catch (Exception e) when (e is SocketException or IOException or TimeoutException)
         {

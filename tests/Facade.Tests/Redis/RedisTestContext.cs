@@ -22,7 +22,7 @@ internal sealed class RedisTestContext : IAsyncDisposable
         var meters = _services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Name == "facade.redis.failures" && ReferenceEquals(instrument.Meter.Scope, meters))
+            if (instrument.Name == "facade_redis_failures_total" && ReferenceEquals(instrument.Meter.Scope, meters))
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _failures, value));

@@ -1,3 +1,4 @@
+using Facade.Metrics;
 using Facade.Shared.Composition;
 using Facade.Caching;
 using Facade.Configuration;
@@ -29,7 +30,12 @@ internal sealed class CompositionService(
     public async Task<ServedImage> ComposeAsync(string name, string? platform, CancellationToken ct)
     {
         var wanted = platform is null ? _platform : ParsePlatform(platform);
-        var lookup = await specs.GetSpecAsync(name, ct).ConfigureAwait(false);
+        SpecLookup lookup;
+        using (var span = FacadeTelemetry.Start("spec lookup")?.SetTag("facade.image.name", name))
+        {
+            lookup = await specs.GetSpecAsync(name, ct).ConfigureAwait(false);
+            span?.SetTag(FacadeTelemetry.ResultAttribute, lookup.Status.ToString());
+        }
         var spec = lookup.Status switch
         {
             SpecLookupStatus.Found => lookup.Spec!,
