@@ -17,6 +17,7 @@ public sealed class FaultyUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _blobGets;
+    private int _wholeBlobGets;
 
     public enum Mode { Healthy, DieMidBody, WrongBytes, Stall, Status503 }
 
@@ -31,6 +32,9 @@ public sealed class FaultyUpstream : IAsyncDisposable
     public string Digest { get; }
     public Mode Behaviour { get; set; }
     public int BlobGets => Volatile.Read(ref _blobGets);
+
+    /// <summary>GETs that asked for the whole blob: one per fill, as a resume asks with <c>Range</c>.</summary>
+    public int WholeBlobGets => Volatile.Read(ref _wholeBlobGets);
     public Uri Address { get; private set; } = null!;
 
     public static async Task<FaultyUpstream> StartAsync(int size)
@@ -56,7 +60,11 @@ public sealed class FaultyUpstream : IAsyncDisposable
             context.Response.StatusCode = 404;
             return;
         }
-        if (HttpMethods.IsGet(context.Request.Method)) Interlocked.Increment(ref _blobGets);
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            Interlocked.Increment(ref _blobGets);
+            if (!context.Request.Headers.ContainsKey("Range")) Interlocked.Increment(ref _wholeBlobGets);
+        }
         if (Behaviour == Mode.Status503)
         {
             context.Response.StatusCode = 503;
