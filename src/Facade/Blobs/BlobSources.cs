@@ -22,15 +22,9 @@ internal sealed partial class BlobSources(
     {
         if (_serveFromIpfs && await TryIpfsAsync(digest, ct).ConfigureAwait(false) is { } fromIpfs) return fromIpfs;
         metrics.UpstreamFetch("blob");
-        var response = await sender.SendAsync(target.Upstream, HttpMethod.Get,
-            target.Upstream.V2($"{target.Repository}/blobs/{digest}"), null, ct).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            response.Dispose();
-            throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.BlobUnknown));
-        }
-        var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        return new FetchedBody(body, response.Content.Headers.ContentLength, "upstream", response);
+        var blob = await sender.CallAsync(target.Upstream, c => c.OpenBlobAsync(target.Repository, digest, ct)).ConfigureAwait(false)
+            ?? throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown));
+        return new FetchedBody(blob.Body, blob.Length, "upstream", blob);
     }
 
     /// <summary>

@@ -43,11 +43,9 @@ internal sealed class MirrorBlobs(ContentStore store, BlobFills fills, BlobSourc
     {
         if (store.BlobLength(digest) is { } length) return length;
         if (fills.Find(digest) is { } fill && await fill.Started.WaitAsync(ct).ConfigureAwait(false) is { } fillLength) return fillLength;
-        using var response = await sender.SendAsync(target.Upstream, HttpMethod.Head,
-            target.Upstream.V2($"{target.Repository}/blobs/{digest}"), null, ct).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-            throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.BlobUnknown));
-        return response.Content.Headers.ContentLength
-            ?? throw new UpstreamException(new OciError(OciErrorCode.BadGateway, $"upstream {target.Upstream.Name} did not say the size of {digest}"));
+        var size = await sender.CallAsync(target.Upstream, c => c.HeadBlobAsync(target.Repository, digest, ct)).ConfigureAwait(false)
+            ?? throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown));
+        return size >= 0 ? size
+            : throw new UpstreamException(new OciError(OciErrorCode.BadGateway, $"upstream {target.Upstream.Name} did not say the size of {digest}"));
     }
 }

@@ -4,24 +4,25 @@ using Microsoft.Extensions.Options;
 
 namespace Facade.Upstreams;
 
-/// <summary>
-/// Builds the upstreams from configuration, each with its own outbound handler chain, plus one
-/// credential-free client for following storage redirects.
-/// </summary>
+/// <summary>Builds the upstreams from configuration, each with its own registry client.</summary>
 internal static class UpstreamCatalogFactory
 {
-    public static UpstreamCatalog Create(IOptions<FacadeOptions> options)
+    public static UpstreamCatalog Create(IOptions<FacadeOptions> options, UpstreamLog log)
     {
         var settings = options.Value;
-        var redirect = new HttpMessageInvoker(
-            RegistryHttp.CreateSocketsHandler(new RegistryHttpOptions { ConnectTimeout = settings.Timeouts.Connect }), disposeHandler: true);
         var upstreams = settings.Upstreams
+            .Where(u => u.Value.Enabled)
             .OrderBy(u => u.Key, StringComparer.Ordinal)
-            .Select(u => new UpstreamRegistry(u.Key, BaseUri(u.Value.Url),
-                new HttpMessageInvoker(UpstreamHandlers.Create(u.Key, u.Value, settings.Timeouts), disposeHandler: true), redirect, u.Value.Writable))
+            .Select(u => Create(u.Key, u.Value, settings.Timeouts, log))
             .ToList();
         return new UpstreamCatalog(upstreams, settings.DefaultUpstream);
     }
 
-    private static Uri BaseUri(string url) => new(url.TrimEnd('/') + "/", UriKind.Absolute);
+    private static UpstreamRegistry Create(string name, UpstreamOptions upstream, UpstreamTimeoutOptions timeouts, UpstreamLog log)
+    {
+        var baseUri = new Uri(upstream.Url, UriKind.Absolute);
+        var http = UpstreamHandlers.Options(name, upstream, timeouts, log) with { Registry = baseUri };
+        var client = new RegistryClient(baseUri, new HttpMessageInvoker(RegistryHttp.CreateHandler(http), disposeHandler: true), ownsClient: true, http);
+        return new UpstreamRegistry(name, client, upstream.Writable, HubRegistry.IsHub(baseUri));
+    }
 }

@@ -9,7 +9,8 @@ internal static class UpstreamsServiceCollectionExtensions
     /// <summary>Registers the configured upstream registries and the sender every upstream request goes through.</summary>
     public static IServiceCollection AddUpstreams(this IServiceCollection services)
     {
-        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>()));
+        services.AddSingleton<UpstreamLog>();
+        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>(), sp.GetRequiredService<UpstreamLog>()));
         services.AddSingleton<UpstreamSender>();
         return services;
     }
