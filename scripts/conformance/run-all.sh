@@ -105,6 +105,7 @@ dotnet "$repo/src/Facade/bin/Release/net10.0/Facade.dll" \
   --Facade:Upstreams:local:Writable=true \
   --Facade:DefaultUpstream=local \
   --Facade:Push:Enabled=true \
+  --Facade:Auth:AllowAnonymousPush=true \
   --Facade:Composition:FixedSpecFile="$work/specs.json" \
   --Facade:Cache:Directory="$work/facade-cache" >"$work/facade.log" 2>&1 &
 pids+=($!)

@@ -24,6 +24,9 @@ public sealed class CompositionOptions
     /// <summary>How many composed images are kept in memory (least recently used go first).</summary>
     public int CacheEntries { get; set; } = 1024;
 
+    /// <summary>Memory for recently composed images reused within a tag TTL and for rewritten composed manifests (each).</summary>
+    public long CacheBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>The JSON file behind <c>fixed/&lt;id&gt;</c>; none when empty.</summary>
     public string? FixedSpecFile { get; set; }
 }

@@ -1,25 +1,28 @@
-using System.Collections.Concurrent;
+using Facade.Caching;
 using Facade.Protos.RegistryFacade;
 
 namespace Facade.Composition;
 
 /// <summary>
-/// A small time-bounded cache of found specs. Advisory: a miss only costs a provider call. When
-/// full, expired entries are dropped first and then everything, which keeps it bounded without
-/// bookkeeping on the hit path.
+/// A small time-bounded cache of found specs. Advisory: a miss only costs a provider call.
+/// Bounded by bytes (least recently used dropped first); an expired entry is dropped when read.
 /// </summary>
-internal sealed class SpecCache(TimeSpan ttl, TimeProvider time, int capacity = 4096)
+internal sealed class SpecCache(TimeSpan ttl, TimeProvider time, long maxBytes = SpecCache.DefaultMaxBytes)
 {
-    private readonly ConcurrentDictionary<string, (ImageSpec Spec, long ExpiresAt)> _entries = new(StringComparer.Ordinal);
+    /// <summary>Default bound: specs are a few hundred bytes, so thousands fit.</summary>
+    public const long DefaultMaxBytes = 8L * 1024 * 1024;
+
+    private readonly ByteBoundedLru<string, (ImageSpec Spec, long ExpiresAt)> _entries =
+        new(maxBytes, static (id, entry) => entry.Spec.CalculateSize() * 2L + id.Length * 2L + 128, StringComparer.Ordinal);
 
     /// <summary>The spec cached for this id, if it has not expired.</summary>
     public bool TryGet(string id, out ImageSpec spec)
     {
         spec = null!;
-        if (ttl <= TimeSpan.Zero || !_entries.TryGetValue(id, out var entry)) return false;
+        if (ttl <= TimeSpan.Zero || !_entries.TryGet(id, out var entry)) return false;
         if (time.GetTimestamp() >= entry.ExpiresAt)
         {
-            _entries.TryRemove(new KeyValuePair<string, (ImageSpec, long)>(id, entry));
+            _entries.Remove(id);
             return false;
         }
         spec = entry.Spec;
@@ -30,18 +33,7 @@ internal sealed class SpecCache(TimeSpan ttl, TimeProvider time, int capacity = 
     public void Set(string id, ImageSpec spec)
     {
         if (ttl <= TimeSpan.Zero) return;
-        if (_entries.Count >= capacity) Trim();
         var expiresAt = time.GetTimestamp() + (long)(ttl.TotalSeconds * time.TimestampFrequency);
-        _entries[id] = (spec, expiresAt);
-    }
-
-    private void Trim()
-    {
-        var now = time.GetTimestamp();
-        foreach (var (id, entry) in _entries)
-        {
-            if (now >= entry.ExpiresAt) _entries.TryRemove(id, out _);
-        }
-        if (_entries.Count >= capacity) _entries.Clear();
+        _entries.Set(id, (spec, expiresAt));
     }
 }

@@ -51,6 +51,8 @@ public sealed class CacheOptions
     [Range(1L, long.MaxValue)] public long MaxBytes { get; set; } = 20L * 1024 * 1024 * 1024;
     /// <summary>How long a tag resolved upstream is trusted before asking again.</summary>
     public TimeSpan TagTtl { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Memory for recently read manifests (least recently used dropped beyond it).</summary>
+    [Range(0L, long.MaxValue)] public long ManifestMemoryBytes { get; set; } = 64L * 1024 * 1024;
 }
 
 /// <summary>Push pass-through.</summary>

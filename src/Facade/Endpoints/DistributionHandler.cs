@@ -23,7 +23,7 @@ internal sealed partial class DistributionHandler(
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers["Docker-Distribution-API-Version"] = "registry/2.0";
-        var parsed = RouteParser.Parse(context.Request.Path.Value ?? "");
+        var parsed = RouteParser.Parse(context.Request.Path.Value ?? "", context.Request.Method);
         var label = parsed.Route?.Label ?? "invalid";
         try
         {

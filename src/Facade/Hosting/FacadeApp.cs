@@ -1,3 +1,4 @@
+using Facade.Auth;
 using Facade.Blobs;
 using Facade.Composition;
 using Facade.Composition.Serving;
@@ -36,6 +37,7 @@ public static class FacadeApp
     /// <summary>Registers the facade's services: one call per feature folder, each adding what it owns.</summary>
     public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
         .AddFacadeOptions(configuration)
+        .AddClientAuth(configuration)
         .AddFacadeMetrics()
         .AddStorage()
         .AddUpstreams()
@@ -55,6 +57,7 @@ public static class FacadeApp
         // on a bad cache directory and no early measurement is missed.
         app.Services.GetRequiredService<PrometheusExporter>();
         app.Services.GetRequiredService<ContentStore>();
+        app.UseClientAuth();
         var handler = app.Services.GetRequiredService<DistributionHandler>();
         RequestDelegate v2 = handler.HandleAsync;
         app.Map("/v2", v2);

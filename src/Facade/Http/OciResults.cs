@@ -23,7 +23,8 @@ internal static class OciResults
         if (contentRange is not null) response.Headers.ContentRange = contentRange;
         response.StatusCode = error.Status;
         response.ContentType = "application/json; charset=utf-8";
-        if (error.Code == OciErrorCode.Unauthorized)
+        // A challenge already set (client authentication's configured realm) is kept.
+        if (error.Code == OciErrorCode.Unauthorized && response.Headers.WWWAuthenticate.Count == 0)
             response.Headers.WWWAuthenticate = "Basic realm=\"registry facade\"";
         var body = error.ToEnvelope();
         response.ContentLength = body.Length;

@@ -9,8 +9,12 @@ namespace Facade.Routing;
 /// </summary>
 internal static class RouteParser
 {
-    /// <summary>Parses a path that starts with <c>/v2</c>. Returns null for paths that are no route (404).</summary>
-    public static RouteResult Parse(string path)
+    /// <summary>
+    /// Parses a path that starts with <c>/v2</c> for a request with <paramref name="method"/>
+    /// (the answer to an invalid manifest reference depends on it). A path that is no route gives
+    /// neither route nor error (404).
+    /// </summary>
+    public static RouteResult Parse(string path, string method = "GET")
     {
         if (path is "/v2" or "/v2/") return RouteResult.Ok(DistributionRoute.Base);
         if (!path.StartsWith("/v2/", StringComparison.Ordinal)) return RouteResult.NotFound;
@@ -31,15 +35,25 @@ internal static class RouteParser
         {
             if (Digest.TryParse(reference, out _) || RepositoryName.IsValidTag(reference))
                 return WithName(RouteKind.Manifest, name, reference);
-            return RouteResult.Fail(reference.Contains(':')
-                ? new OciError(OciErrorCode.DigestInvalid, $"invalid digest '{Trim(reference)}'")
-                : new OciError(OciErrorCode.TagInvalid, $"invalid tag '{Trim(reference)}'"));
+            return RouteResult.Fail(InvalidManifestReference(reference, method));
         }
         if (TrySplit(rest, "/blobs/", out name, out reference))
             return WithDigest(RouteKind.Blob, name, reference);
         if (TrySplit(rest, "/referrers/", out name, out reference))
             return WithDigest(RouteKind.Referrers, name, reference);
         return RouteResult.NotFound;
+    }
+
+    // A reference that is neither a tag nor a supported digest names no manifest that can exist,
+    // so reads and deletes answer "unknown" as for any absent manifest; only a PUT, which would
+    // create it, is told what is wrong with the reference.
+    private static OciError InvalidManifestReference(string reference, string method)
+    {
+        if (!HttpMethods.IsPut(method))
+            return new OciError(OciErrorCode.ManifestUnknown, $"no manifest '{Trim(reference)}': not a valid tag or digest");
+        return reference.Contains(':')
+            ? new OciError(OciErrorCode.DigestInvalid, $"invalid or unsupported digest '{Trim(reference)}'")
+            : new OciError(OciErrorCode.TagInvalid, $"invalid tag '{Trim(reference)}'");
     }
 
     private static bool TrySplit(ReadOnlySpan<char> rest, string keyword, out ReadOnlySpan<char> name, out string reference)

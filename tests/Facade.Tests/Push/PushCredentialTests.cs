@@ -17,7 +17,7 @@ public sealed class PushCredentialTests
         await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { HtpasswdUsers = Users, Quiet = true });
         var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", registry.BaseUri,
             ("Facade:Upstreams:local:Username", "pusher"), ("Facade:Upstreams:local:Password", "s3cret-push"),
-            ("Facade:Upstreams:local:Writable", "true"), ("Facade:Push:Enabled", "true")));
+            ("Facade:Upstreams:local:Writable", "true"), ("Facade:Push:Enabled", "true"), ("Facade:Auth:AllowAnonymousPush", "true")));
         try
         {
             var image = ImageGenerator.Image(new ImageSpec { Seed = 401, LayerSizes = [700] });

@@ -28,7 +28,8 @@ public sealed class PushFixture : IAsyncLifetime
             ("Facade:Upstreams:local:Writable", "true"),
             ("Facade:Upstreams:other:Url", Registry.BaseUri.ToString()),
             ("Facade:Upstreams:other:Writable", "true"),
-            ("Facade:Push:Enabled", "true")));
+            ("Facade:Push:Enabled", "true"),
+            ("Facade:Auth:AllowAnonymousPush", "true")));
         ThroughFacade = RegistryClient.Create(Facade.Address);
     }
 

@@ -21,7 +21,7 @@ public sealed class PushRefusedTests : IAsyncLifetime
     {
         var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", _registry.BaseUri,
             ("Facade:Upstreams:local:Writable", writable.ToString()),
-            ("Facade:Push:Enabled", pushEnabled.ToString())));
+            ("Facade:Push:Enabled", pushEnabled.ToString()), ("Facade:Auth:AllowAnonymousPush", "true")));
         try
         {
             var image = ImageGenerator.Image(new ImageSpec { Seed = 301, LayerSizes = [500] });

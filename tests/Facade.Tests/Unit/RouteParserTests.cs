@@ -28,10 +28,36 @@ public sealed class RouteParserTests
         Assert.Equal(reference, result.Route.Reference);
     }
 
+    // Distribution spec, "Pulling manifests": a manifest that does not exist MUST give 404; a
+    // reference outside the tag grammar and not a supported digest names none that can exist.
+    // Only PUT, which would create it, is told TAG_INVALID or DIGEST_INVALID (error codes table).
+    [Theory]
+    [InlineData("GET", "/v2/a/manifests/.INVALID_MANIFEST_NAME", OciErrorCode.ManifestUnknown)]
+    [InlineData("HEAD", "/v2/a/manifests/-bad", OciErrorCode.ManifestUnknown)]
+    [InlineData("DELETE", "/v2/a/manifests/-bad", OciErrorCode.ManifestUnknown)]
+    [InlineData("GET", "/v2/a/manifests/sha256:123", OciErrorCode.ManifestUnknown)]
+    [InlineData("GET", "/v2/a/manifests/md5:d41d8cd98f00b204e9800998ecf8427e", OciErrorCode.ManifestUnknown)]
+    [InlineData("PUT", "/v2/a/manifests/.INVALID_MANIFEST_NAME", OciErrorCode.TagInvalid)]
+    [InlineData("PUT", "/v2/a/manifests/" + "t234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890", OciErrorCode.TagInvalid)]
+    [InlineData("PUT", "/v2/a/manifests/sha256:ABC", OciErrorCode.DigestInvalid)]
+    [InlineData("PUT", "/v2/a/manifests/sha384:" + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", OciErrorCode.DigestInvalid)]
+    [InlineData("GET", "/v2/a/blobs/md5:d41d8cd98f00b204e9800998ecf8427e", OciErrorCode.DigestInvalid)]
+    [InlineData("DELETE", "/v2/a/blobs/sha512:abc", OciErrorCode.DigestInvalid)]
+    [InlineData("GET", "/v2/a/blobs/sha256:" + "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", OciErrorCode.DigestInvalid)]
+    public void Invalid_references_get_the_answer_of_their_method(string method, string path, OciErrorCode code)
+    {
+        var result = RouteParser.Parse(path, method);
+        Assert.Null(result.Route);
+        Assert.Equal(code, result.Error?.Code);
+    }
+
+    [Theory]
+    [InlineData("/v2/a/manifests/sha512:" + "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e", RouteKind.Manifest)]
+    [InlineData("/v2/a/blobs/sha512:" + "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e", RouteKind.Blob)]
+    public void Sha512_digests_are_routed(string path, RouteKind kind) => Assert.Equal(kind, RouteParser.Parse(path).Route?.Kind);
+
     [Theory]
     [InlineData("/v2/Upper/manifests/latest", OciErrorCode.NameInvalid)]
-    [InlineData("/v2/a/manifests/-bad", OciErrorCode.TagInvalid)]
-    [InlineData("/v2/a/manifests/sha256:123", OciErrorCode.DigestInvalid)]
     [InlineData("/v2/a/blobs/sha256:123", OciErrorCode.DigestInvalid)]
     [InlineData("/v2/a/blobs/latest", OciErrorCode.DigestInvalid)]
     [InlineData("/v2/a__-b/tags/list", OciErrorCode.NameInvalid)]

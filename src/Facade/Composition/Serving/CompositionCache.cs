@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Facade.Caching;
 using Facade.Shared.Oci;
 
 namespace Facade.Composition.Serving;
@@ -9,12 +10,12 @@ namespace Facade.Composition.Serving;
 /// blob requests under a name find their origins). Bounded: least recently used go first. An
 /// evicted image is recomputed from its spec on the next request for its name.
 /// </summary>
-internal sealed class CompositionCache(int capacity)
+internal sealed class CompositionCache(int capacity, long rewrittenBytes)
 {
     private readonly ConcurrentDictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Digest, Entry> _byDigest = new();
     private readonly ConcurrentDictionary<string, Entry> _byName = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Digest, RawManifest> _rewritten = new();
+    private readonly ByteBoundedLru<Digest, RawManifest> _rewritten = new(rewrittenBytes, static (_, m) => m.Bytes.Length + 2L * m.MediaType.Length + 256);
     private readonly Lock _trimLock = new();
 
     public static string Key(Digest baseDigest, Digest specHash) => baseDigest.Value + "|" + specHash.Value;
@@ -24,13 +25,9 @@ internal sealed class CompositionCache(int capacity)
     public ServedImage? ByDigest(Digest digest) => Touch(_byDigest.GetValueOrDefault(digest));
 
     /// <summary>A composed manifest as rewritten for clients (IPFS URLs), by its own digest.</summary>
-    public RawManifest? Rewritten(Digest digest) => _rewritten.GetValueOrDefault(digest);
+    public RawManifest? Rewritten(Digest digest) => _rewritten.TryGet(digest, out var manifest) ? manifest : null;
 
-    public void AddRewritten(RawManifest manifest)
-    {
-        if (_rewritten.Count >= capacity) _rewritten.Clear();
-        _rewritten[manifest.Digest] = manifest;
-    }
+    public void AddRewritten(RawManifest manifest) => _rewritten.Set(manifest.Digest, manifest);
 
     public ServedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
 

@@ -1,5 +1,5 @@
 using Facade.Shared.Composition;
-using System.Collections.Concurrent;
+using Facade.Caching;
 using Facade.Configuration;
 using Facade.Redis;
 using Facade.Shared.Errors;
@@ -21,7 +21,8 @@ internal sealed class CompositionService(
     // Same spec, same platform, within a tag TTL: the same image (the refs it names would resolve
     // to the same digests), so the composition is not redone on every request.
     private readonly TimeSpan _reuse = facadeOptions.Value.Cache.TagTtl;
-    private readonly ConcurrentDictionary<string, (ServedImage Image, string Key, DateTimeOffset At)> _recent = new(StringComparer.Ordinal);
+    private readonly ByteBoundedLru<string, (ServedImage Image, string Key, DateTimeOffset At)> _recent =
+        new(options.CacheBytes, static (key, recent) => recent.Image.ApproximateBytes + 2L * (key.Length + recent.Key.Length), StringComparer.Ordinal);
     private readonly Platform _platform = Platform.Parse(options.Platform);
 
     /// <summary>The composed image for a name, or throws <see cref="UpstreamException"/> with the client-facing error.</summary>
@@ -37,7 +38,7 @@ internal sealed class CompositionService(
             _ => throw Fail(OciErrorCode.BadGateway, lookup.Message),
         };
         var recentKey = spec.Hash().Value + "|" + wanted;
-        if (_recent.TryGetValue(recentKey, out var recent) && clock.GetUtcNow() - recent.At < _reuse)
+        if (_recent.TryGet(recentKey, out var recent) && clock.GetUtcNow() - recent.At < _reuse)
         {
             cache.Add(name, recent.Key, recent.Image);
             return recent.Image;
@@ -53,8 +54,7 @@ internal sealed class CompositionService(
                 await ShareAsync(image.Result).ConfigureAwait(false);
             }
             cache.Add(name, key, served);
-            if (_recent.Count >= options.CacheEntries) _recent.Clear();
-            _recent[recentKey] = (served, key, clock.GetUtcNow());
+            _recent.Set(recentKey, (served, key, clock.GetUtcNow()));
             return served;
         }
         catch (CompositionException e)

@@ -11,6 +11,10 @@ internal sealed record ServedImage(ComposedImage Image, IReadOnlyDictionary<Dige
 {
     public RawManifest Manifest { get; } = new(Image.Result.Manifest, Image.Result.ManifestMediaType, Image.Result.ManifestDigest);
 
+    /// <summary>Approximate memory held: manifest, config, in-memory layers, and the origin table.</summary>
+    public long ApproximateBytes => Image.Result.Manifest.Length + Image.Result.Config.Length
+        + Blobs.Values.Sum(o => o is BlobOrigin.InMemory m ? m.Bytes.Length : 0) + 256L * (Blobs.Count + 1);
+
     /// <summary>Maps every digest of the composed manifest to its origin.</summary>
     public static ServedImage Create(ComposedImage image, MirrorImageSource images)
     {

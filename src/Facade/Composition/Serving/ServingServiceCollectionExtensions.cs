@@ -9,7 +9,7 @@ internal static class ServingServiceCollectionExtensions
     public static IServiceCollection AddComposedImages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddComposition(configuration);
-        services.AddSingleton(sp => new CompositionCache(sp.GetRequiredService<CompositionOptions>().CacheEntries));
+        services.AddSingleton(sp => new CompositionCache(sp.GetRequiredService<CompositionOptions>().CacheEntries, sp.GetRequiredService<CompositionOptions>().CacheBytes));
         services.AddSingleton<MirrorImageSource>();
         services.AddSingleton<IImageSource>(sp => sp.GetRequiredService<MirrorImageSource>());
         services.AddSingleton<CompositionService>();
