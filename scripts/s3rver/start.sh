@@ -4,7 +4,7 @@
 # Installs the pinned packages from package-lock.json first when they are missing.
 set -eu
 cd "$(dirname "$0")"
-if [ ! -d node_modules/s3rver ]; then
-    npm ci --no-audit --no-fund --silent >&2
-fi
+# Test fixtures start several servers at once; the lock makes one of them install while the
+# others wait, so none sees a half-written node_modules. install.sh returns at once when done.
+flock .install.lock bash ./install.sh >&2
 exec node node_modules/s3rver/bin/s3rver.js -d "$1" -a 127.0.0.1 -p "$2" --configure-bucket "$3" --silent

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Daemon.Protos.ContentService;
 using Daemon.Protos.WsDaemon;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 using Grpc.Core;
 using static Daemon.Tests.Content.WorkspaceRequests;
 
@@ -10,7 +11,7 @@ namespace Daemon.Tests.Content;
 /// <summary>File downloads from a real HTTP server, checked against their digests; composite ordering.</summary>
 public sealed class DownloadInitializerTests : IAsyncLifetime
 {
-    private readonly TempDirectory _files = new("daemon-files");
+    private readonly TempDir _files = new("daemon-files");
     private readonly byte[] _content = RandomNumberGenerator.GetBytes(200_000);
     private TestHttpServer _http = null!;
     private DaemonServer _daemon = null!;

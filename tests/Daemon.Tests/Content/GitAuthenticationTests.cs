@@ -1,5 +1,6 @@
 using Daemon.Protos.ContentService;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 using Grpc.Core;
 using static Daemon.Tests.Content.WorkspaceRequests;
 
@@ -11,7 +12,7 @@ public sealed class GitAuthenticationTests : IAsyncLifetime
     private const string User = "alice";
     private const string Password = "s3cret-t0ken";
     private readonly SourceRepository _repo = new();
-    private readonly TempDirectory _served = new("daemon-served");
+    private readonly TempDir _served = new("daemon-served");
     private TestHttpServer _git = null!;
     private TestHttpServer _ots = null!;
     private DaemonServer _daemon = null!;

@@ -3,6 +3,7 @@ using Daemon.Content;
 using Daemon.Protos.ContentService;
 using Daemon.Protos.WsDaemon;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using static Daemon.Tests.Content.WorkspaceRequests;
@@ -12,7 +13,7 @@ namespace Daemon.Tests.Content;
 /// <summary>States, serialization of concurrent calls, WaitForInit and disposal with Git status.</summary>
 public sealed class LifecycleTests : IAsyncLifetime
 {
-    private readonly TempDirectory _files = new("daemon-files");
+    private readonly TempDir _files = new("daemon-files");
     private TestHttpServer _http = null!;
     private DaemonServer _daemon = null!;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Daemon.InWorkspace;
+using Facade.TestSupport;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -16,14 +17,16 @@ internal sealed class InWorkspaceHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly List<GrpcChannel> channels = [];
 
-    private InWorkspaceHost(WebApplication app, string directory)
+    private readonly TempDir directory;
+
+    private InWorkspaceHost(WebApplication app, TempDir directory)
     {
         this.app = app;
-        Directory = directory;
+        this.directory = directory;
     }
 
     /// <summary>The temp directory holding the sockets.</summary>
-    public string Directory { get; }
+    public string Directory => directory.Path;
 
     /// <summary>The registry of served workspaces.</summary>
     public WorkspaceRegistry Registry => app.Services.GetRequiredService<WorkspaceRegistry>();
@@ -35,11 +38,10 @@ internal sealed class InWorkspaceHost : IAsyncDisposable
     /// <summary>Starts the host with default test settings plus <paramref name="settings"/> (keys below Daemon:InWorkspace: or absolute).</summary>
     public static async Task<InWorkspaceHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "iws-" + Guid.NewGuid().ToString("N")[..12]);
-        System.IO.Directory.CreateDirectory(directory);
+        var directory = new TempDir("iws");
         var config = new Dictionary<string, string?>
         {
-            ["Daemon:InWorkspace:SocketDirectory"] = directory,
+            ["Daemon:InWorkspace:SocketDirectory"] = directory.Path,
             ["Daemon:InWorkspace:UidRanges:0:Start"] = "100000",
             ["Daemon:InWorkspace:UidRanges:0:Size"] = "65536",
             ["Daemon:InWorkspace:GidRanges:0:Start"] = "100000",
@@ -66,7 +68,7 @@ internal sealed class InWorkspaceHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            System.IO.Directory.Delete(directory, recursive: true);
+            directory.Dispose();
             throw;
         }
     }
@@ -108,6 +110,6 @@ internal sealed class InWorkspaceHost : IAsyncDisposable
         channels.ForEach(c => c.Dispose());
         await app.StopAsync();
         await app.DisposeAsync();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        directory.Dispose();
     }
 }

@@ -1,18 +1,16 @@
 using Daemon.Linux.CGroups;
+using Facade.TestSupport;
 
 namespace Daemon.Tests.Linux;
 
 /// <summary>Reading cgroup v2 and v1 files laid out in a temp directory.</summary>
 public sealed class CGroupStatsReaderTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "iws-cg-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempDir _temp = new("iws-cg");
 
-    private void Write(string relative, string content)
-    {
-        var path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-    }
+    private string Root => _temp.Path;
+
+    private void Write(string relative, string content) => _temp.WriteFile(relative, content);
 
     [Fact]
     public void ReadsUnifiedFiles()
@@ -23,7 +21,7 @@ public sealed class CGroupStatsReaderTests : IDisposable
         Write("ws/memory.current", "1048576\n");
         Write("ws/memory.max", "2147483648\n");
 
-        var layout = CGroupLayout.Detect(root);
+        var layout = CGroupLayout.Detect(Root);
         var sample = CGroupStatsReader.Read(layout, "/ws/");
 
         Assert.True(layout.Unified);
@@ -39,7 +37,7 @@ public sealed class CGroupStatsReaderTests : IDisposable
         Write("ws/memory.current", "10\n");
         Write("ws/memory.max", "max\n");
 
-        var sample = CGroupStatsReader.Read(CGroupLayout.Detect(root), "ws");
+        var sample = CGroupStatsReader.Read(CGroupLayout.Detect(Root), "ws");
 
         Assert.Equal(HostResources.CpuMillicores, sample.CpuLimitMillicores);
         Assert.Equal(HostResources.MemoryBytes, sample.MemoryLimitBytes);
@@ -58,7 +56,7 @@ public sealed class CGroupStatsReaderTests : IDisposable
         Write("memory/a/b/memory.usage_in_bytes", "4096\n");
         Write("memory/a/b/memory.limit_in_bytes", "9223372036854771712\n");
 
-        var layout = CGroupLayout.Detect(root);
+        var layout = CGroupLayout.Detect(Root);
         var sample = CGroupStatsReader.Read(layout, "a/b");
 
         Assert.False(layout.Unified);
@@ -72,7 +70,7 @@ public sealed class CGroupStatsReaderTests : IDisposable
         Write("cpu/ws/cpu.cfs_period_us", "100000\n");
         Write("cpuacct/ws/cpuacct.usage", "0\n");
 
-        var layout = CGroupLayout.Detect(root);
+        var layout = CGroupLayout.Detect(Root);
 
         Assert.Equal(HostResources.CpuMillicores, CGroupStatsReader.Read(layout, "ws").CpuLimitMillicores);
         Assert.Throws<DirectoryNotFoundException>(() => CGroupStatsReader.Read(layout, "gone"));
@@ -87,14 +85,8 @@ public sealed class CGroupStatsReaderTests : IDisposable
     public void RefusesCGroupPathsThatLeaveTheHierarchy(string cgroup)
     {
         Assert.NotNull(CGroupLayout.Problem(cgroup));
-        Assert.Throws<ArgumentException>(() => CGroupLayout.Of(root, unified: true).DirectoryOf(cgroup, CGroupController.Cpu));
+        Assert.Throws<ArgumentException>(() => CGroupLayout.Of(Root, unified: true).DirectoryOf(cgroup, CGroupController.Cpu));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 }

@@ -1,5 +1,6 @@
 using Daemon.Protos.WsDaemon;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 using Grpc.Core;
 using static Daemon.Tests.Content.WorkspaceRequests;
 
@@ -8,7 +9,7 @@ namespace Daemon.Tests.Storage;
 /// <summary>A final backup that cannot be written leaves the workspace AVAILABLE with its content.</summary>
 public sealed class FailingBackupTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new("daemon-failing-storage");
+    private readonly TempDir _dir = new("daemon-failing-storage");
     private DaemonServer _daemon = null!;
 
     public async Task InitializeAsync()

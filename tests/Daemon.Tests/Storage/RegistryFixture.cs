@@ -1,14 +1,13 @@
 using Daemon.Hosting;
-using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 
 namespace Daemon.Tests.Storage;
 
-/// <summary>Starts Debian's docker-registry (distribution) on a free port with a temp root directory; killed on dispose.</summary>
+/// <summary>The shared launcher's docker-registry (distribution) on a free port with a temp root directory; stopped on dispose.</summary>
 public sealed class RegistryFixture : IAsyncLifetime
 {
     public const string Repository = "workspace-content";
-    private readonly TempDirectory _dir = new("daemon-registry");
-    private ExternalProcess? _process;
+    private DistributionRegistry? _registry;
 
     /// <summary>Why the registry is not available, or null when it runs.</summary>
     public string? SkipReason { get; private set; }
@@ -17,7 +16,7 @@ public sealed class RegistryFixture : IAsyncLifetime
     public string Url { get; private set; } = "";
 
     /// <summary>Where the registry keeps its files (for tampering in tests).</summary>
-    public string StorageRoot => _dir.Combine("data");
+    public string StorageRoot => _registry?.DataDirectory ?? "";
 
     /// <summary>Backend settings for the registry.</summary>
     internal OciStorageOptions Options => new() { Registry = Url, Repository = Repository };
@@ -32,35 +31,18 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!ExternalProcess.OnPath("docker-registry"))
+        SkipReason = RequiredTool.SkipReason([DistributionRegistry.Program]);
+        if (SkipReason is not null)
         {
-            SkipReason = "docker-registry is not installed (apt-get install docker-registry); the OCI storage tests need it";
             Console.WriteLine(SkipReason);
             return;
         }
-        var port = FreePort.Next();
-        Url = $"http://127.0.0.1:{port}";
-        var config = _dir.Combine("config.yml");
-        File.WriteAllText(config, $"""
-            version: 0.1
-            log:
-              level: error
-            storage:
-              filesystem:
-                rootdirectory: {StorageRoot}
-              delete:
-                enabled: true
-            http:
-              addr: 127.0.0.1:{port}
-            """);
-        _process = ExternalProcess.Start("docker-registry", "serve", config);
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => _process.HasExited);
+        _registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        Url = _registry.DirectUri.GetLeftPart(UriPartial.Authority);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _process?.Dispose();
-        _dir.Dispose();
-        return Task.CompletedTask;
+        if (_registry is not null) await _registry.DisposeAsync();
     }
 }

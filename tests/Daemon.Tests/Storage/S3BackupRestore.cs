@@ -1,6 +1,7 @@
 using Daemon.Storage;
 using Daemon.Storage.S3;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 
 namespace Daemon.Tests.Storage;
 
@@ -13,7 +14,7 @@ public sealed class S3BackupRestore(S3rverFixture s3) : BackupRestoreContract, I
 
     private protected override async Task<string?> StoreGarbageAsync(DaemonServer daemon)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempDir("daemon-test");
         var path = temp.Combine("garbage.tar");
         await File.WriteAllBytesAsync(path, Enumerable.Repeat((byte)0x5a, 4096).ToArray());
         var storage = new S3ContentStorage(new HttpClient(), s3.Options);

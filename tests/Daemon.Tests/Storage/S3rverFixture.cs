@@ -1,5 +1,6 @@
 using Daemon.Hosting;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 
 namespace Daemon.Tests.Storage;
 
@@ -7,8 +8,8 @@ namespace Daemon.Tests.Storage;
 public sealed class S3rverFixture : IAsyncLifetime
 {
     public const string Bucket = "workspaces";
-    private readonly TempDirectory _data = new("daemon-s3rver");
-    private ExternalProcess? _process;
+    private readonly TempDir _data = new("daemon-s3rver");
+    private ProcessHost? _process;
 
     /// <summary>Why the server is not available, or null when it runs.</summary>
     public string? SkipReason { get; private set; }
@@ -35,7 +36,7 @@ public sealed class S3rverFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!ExternalProcess.OnPath("node") || !ExternalProcess.OnPath("npm"))
+        if (RequiredTool.Find("node") is null || RequiredTool.Find("npm") is null)
         {
             SkipReason = "node and npm are not installed; the S3 tests need them to run s3rver";
             Console.WriteLine(SkipReason);
@@ -44,15 +45,14 @@ public sealed class S3rverFixture : IAsyncLifetime
         var port = FreePort.Next();
         Endpoint = $"http://127.0.0.1:{port}";
         var script = Path.Combine(RepositoryRoot.Path, "scripts", "s3rver", "start.sh");
-        _process = ExternalProcess.Start("sh", script, _data.Path, port.ToString(), Bucket);
-        // The first start may run npm ci; allow for it.
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(180), () => _process.HasExited);
+        _process = ProcessHost.Start("sh", [script, _data.Path, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Bucket]);
+        // The first start may run npm ci; allow for it. Any HTTP answer means s3rver is serving.
+        await _process.WaitForHttpAsync(new Uri(Endpoint + "/"), TimeSpan.FromSeconds(180));
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _process?.Dispose();
+        if (_process is not null) await _process.DisposeAsync();
         _data.Dispose();
-        return Task.CompletedTask;
     }
 }

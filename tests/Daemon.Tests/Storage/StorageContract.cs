@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using Daemon.Storage;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 
 namespace Daemon.Tests.Storage;
 
 /// <summary>What every <see cref="IContentStorage"/> must do, run against each real backend.</summary>
 public abstract class StorageContract : IDisposable
 {
-    private readonly TempDirectory _dir = new("daemon-storage-contract");
+    private readonly TempDir _dir = new("daemon-storage-contract");
 
     /// <summary>The backend under test, or null with <see cref="SkipReason"/> set.</summary>
     private protected abstract IContentStorage? Storage { get; }

@@ -2,13 +2,14 @@ using System.Formats.Tar;
 using Daemon.Archive;
 using Daemon.Hosting;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 
 namespace Daemon.Tests.Storage;
 
 /// <summary>The workspace tar writer and reader: owner shifting and refusal of entries that escape the root.</summary>
 public sealed class TarArchiveTests : IDisposable
 {
-    private readonly TempDirectory _dir = new("daemon-tar");
+    private readonly TempDir _dir = new("daemon-tar");
     private static readonly DaemonOptions Shifted = new() { Archive = new ArchiveOptions { UidShift = 100000, GidShift = 200000 } };
 
     [SkippableFact]

@@ -1,5 +1,6 @@
 using Daemon.Protos.WsDaemon;
 using Daemon.Tests.Content.Support;
+using Facade.TestSupport;
 using Grpc.Core;
 using static Daemon.Tests.Content.WorkspaceRequests;
 

@@ -1,12 +1,14 @@
 using Facade.Protos.RegistryFacade;
+using Facade.TestSupport;
 using Google.Protobuf;
+using ImageSpec = Facade.Protos.RegistryFacade.ImageSpec;
 
 namespace Facade.Tests.Composition;
 
 /// <summary>One docker-registry seeded with a multi-arch base, an IDE and a supervisor image, shared by the tests of a class.</summary>
 public sealed class ComposerRegistryFixture : IAsyncLifetime
 {
-    internal RegistryProcess? Registry { get; private set; }
+    internal DistributionRegistry? Registry { get; private set; }
     internal RegistryImageSource Source { get; private set; } = null!;
     internal TestImagePusher.Pushed Amd64 { get; private set; } = null!;
     internal TestImagePusher.Pushed Arm64 { get; private set; } = null!;
@@ -15,9 +17,9 @@ public sealed class ComposerRegistryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!RegistryProcess.IsInstalled) return;
-        Registry = await RegistryProcess.StartAsync();
-        Source = new RegistryImageSource(Registry.Host);
+        if (RequiredTool.Find(DistributionRegistry.Program) is null) return;
+        Registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        Source = new RegistryImageSource(Registry.Authority);
         var pusher = new TestImagePusher(Source);
         Amd64 = await pusher.PushImageAsync("base/multi", "amd64", "amd64", 2, ["PATH=/bin"]);
         Arm64 = await pusher.PushImageAsync("base/multi", "arm64", "arm64", 3, ["PATH=/bin"]);
@@ -27,9 +29,9 @@ public sealed class ComposerRegistryFixture : IAsyncLifetime
         await pusher.PushImageAsync("supervisor", "1", "amd64", 1, ["GITPOD_ENV_SET_SUP=1"]);
         Spec = new ImageSpec
         {
-            BaseRef = $"{Registry.Host}/base/multi:latest",
-            IdeRef = $"{Registry.Host}/ide/code:1",
-            SupervisorRef = $"{Registry.Host}/supervisor:1",
+            BaseRef = $"{Registry.Authority}/base/multi:latest",
+            IdeRef = $"{Registry.Authority}/ide/code:1",
+            SupervisorRef = $"{Registry.Authority}/supervisor:1",
             ContentLayer = { new ContentLayer { Direct = new DirectContentLayer { Content = ByteString.CopyFromUtf8("content") } } },
         };
     }

@@ -1,5 +1,6 @@
 using Facade.Composition;
 using Facade.Protos.RegistryFacade;
+using Facade.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Facade.Tests.Composition;
@@ -23,13 +24,13 @@ public sealed class FixedSpecProviderTests : IDisposable
         }
         """;
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempDir _directory = new("composition");
 
     public void Dispose() => _directory.Dispose();
 
     private string WriteSpecs(string json, int secondsAhead = 0)
     {
-        var path = _directory.File("specs.json");
+        var path = _directory["specs.json"];
         File.WriteAllText(path, json);
         // Set the write time explicitly so two writes within the file system's time resolution still differ.
         File.SetLastWriteTimeUtc(path, new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(secondsAhead));
@@ -84,7 +85,7 @@ public sealed class FixedSpecProviderTests : IDisposable
     [Fact]
     public async Task A_missing_file_serves_nothing_until_it_appears()
     {
-        var path = _directory.File("specs.json");
+        var path = _directory["specs.json"];
         var provider = new FixedSpecProvider(path, NullLogger<FixedSpecProvider>.Instance);
         Assert.Equal(SpecLookupStatus.NotFound, (await Get(provider, "a")).Status);
         WriteSpecs("""{ "a": { "baseRef": "late" } }""");

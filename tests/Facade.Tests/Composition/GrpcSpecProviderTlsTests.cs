@@ -1,6 +1,8 @@
 using Facade.Composition;
 using Facade.Protos.RegistryFacade;
+using Facade.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
+using ImageSpec = Facade.Protos.RegistryFacade.ImageSpec;
 
 namespace Facade.Tests.Composition;
 
@@ -8,7 +10,7 @@ namespace Facade.Tests.Composition;
 public sealed class GrpcSpecProviderTlsTests : IAsyncLifetime
 {
     private const string ServerName = "spec-provider.internal.test";
-    private readonly TempDirectory _directory = new();
+    private readonly TempDir _directory = new("composition");
     private TestCertificates _certificates = null!;
     private SpecServer _server = null!;
 

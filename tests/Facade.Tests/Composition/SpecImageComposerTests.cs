@@ -2,20 +2,21 @@ using System.Text.Json;
 using Facade.Composition;
 using Facade.Shared.Composition;
 using Facade.Shared.Oci;
+using Facade.TestSupport;
 
 namespace Facade.Tests.Composition;
 
 /// <summary>Composition of a spec end to end, reading generated images from a real docker-registry.</summary>
 public sealed class SpecImageComposerTests(ComposerRegistryFixture fixture) : IClassFixture<ComposerRegistryFixture>
 {
-    [RegistryFact]
+    [RequiresToolFact(DistributionRegistry.Program)]
     public async Task Composes_a_spec_for_the_requested_platform()
     {
         var composer = new SpecImageComposer(fixture.Source);
         var image = await composer.ComposeAsync(fixture.Spec, Platform.Parse("linux/arm64"), CancellationToken.None);
 
         Assert.Equal(fixture.Arm64.Digest, image.BaseManifestDigest);
-        Assert.Equal($"{fixture.Registry!.Host}/base/multi@{fixture.Arm64.Digest}", image.BaseReference);
+        Assert.Equal($"{fixture.Registry!.Authority}/base/multi@{fixture.Arm64.Digest}", image.BaseReference);
         using var manifest = JsonDocument.Parse(image.Result.Manifest);
         var layers = manifest.RootElement.GetProperty("layers").EnumerateArray().Select(l => Digest.Parse(l.GetProperty("digest").GetString()!)).ToList();
         Assert.Equal(3 + 1 + 1 + 1, layers.Count);
@@ -40,7 +41,7 @@ public sealed class SpecImageComposerTests(ComposerRegistryFixture fixture) : IC
         }
     }
 
-    [RegistryFact]
+    [RequiresToolFact(DistributionRegistry.Program)]
     public async Task Defaults_to_linux_amd64_and_is_deterministic()
     {
         var composer = new SpecImageComposer(fixture.Source);
@@ -51,7 +52,7 @@ public sealed class SpecImageComposerTests(ComposerRegistryFixture fixture) : IC
         Assert.Equal(first.Result.Manifest, second.Result.Manifest);
     }
 
-    [RegistryFact]
+    [RequiresToolFact(DistributionRegistry.Program)]
     public async Task A_platform_missing_from_the_index_is_an_error()
     {
         var composer = new SpecImageComposer(fixture.Source);

@@ -1,15 +1,17 @@
 using Facade.Composition;
 using Facade.Protos.RegistryFacade;
+using Facade.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ImageSpec = Facade.Protos.RegistryFacade.ImageSpec;
 
 namespace Facade.Tests.Composition;
 
 /// <summary>Names routed to providers, wired from configuration exactly as the facade does.</summary>
 public sealed class SpecProviderRouterTests : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TempDir _directory = new("composition");
     private SpecServer _server = null!;
     private ServiceProvider _services = null!;
     private SpecProviderRouter _router = null!;
@@ -18,7 +20,7 @@ public sealed class SpecProviderRouterTests : IAsyncLifetime
     {
         _server = await SpecServer.StartAsync();
         _server.Service.Specs["abc"] = new ImageSpec { BaseRef = "from-grpc" };
-        var file = _directory.File("fixed.json");
+        var file = _directory["fixed.json"];
         await File.WriteAllTextAsync(file, """{ "abc": { "baseRef": "from-file" }, "with/slash": { "baseRef": "nested" } }""");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,4 +1,5 @@
 using Facade.Ipfs;
+using Facade.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace Facade.Tests.Ipfs;
@@ -10,7 +11,7 @@ namespace Facade.Tests.Ipfs;
 /// </summary>
 public sealed class IpfsNodeFixture : IAsyncLifetime
 {
-    private readonly string _repo = Path.Combine(Path.GetTempPath(), "facade-ipfs-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDir _repo = new("facade-ipfs");
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>The node's RPC API base URL.</summary>
@@ -32,10 +33,10 @@ public sealed class IpfsNodeFixture : IAsyncLifetime
         InstallTime = clock.Elapsed;
 
         clock.Restart();
-        var apiPort = FreeTcpPort.Next();
-        var swarmPort = FreeTcpPort.Next();
+        var apiPort = FreePort.Next();
+        var swarmPort = FreePort.Next();
         await ScriptRunner.RunAsync(Path.Combine(scripts, "start.sh"),
-            [_repo, apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture), swarmPort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            [_repo.Path, apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture), swarmPort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             TimeSpan.FromMinutes(2));
         StartTime = clock.Elapsed;
         ApiUrl = $"http://127.0.0.1:{apiPort}";
@@ -55,11 +56,11 @@ public sealed class IpfsNodeFixture : IAsyncLifetime
         _http.Dispose();
         try
         {
-            await ScriptRunner.RunAsync(Path.Combine(ScriptRunner.RepositoryRoot, "scripts", "ipfs", "stop.sh"), [_repo], TimeSpan.FromSeconds(30));
+            await ScriptRunner.RunAsync(Path.Combine(ScriptRunner.RepositoryRoot, "scripts", "ipfs", "stop.sh"), [_repo.Path], TimeSpan.FromSeconds(30));
         }
         finally
         {
-            if (Directory.Exists(_repo)) Directory.Delete(_repo, recursive: true);
+            _repo.Dispose();
         }
     }
 }

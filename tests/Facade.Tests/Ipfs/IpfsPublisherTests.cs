@@ -2,6 +2,7 @@ using Facade.Ipfs;
 using Facade.Redis;
 using Facade.Shared.Ipfs;
 using Facade.Shared.Oci;
+using Facade.TestSupport;
 using Facade.Tests.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public sealed class IpfsPublisherTests(IpfsNodeFixture node, RedisServer redis) 
         var digest = Digest.Sha256Of(content);
         await using var state = new RedisTestContext(redis.Configuration);
         using var http = new HttpClient();
-        var deadNode = new KuboClient(http, Options.Create(new IpfsOptions { Api = $"http://127.0.0.1:{FreeTcpPort.Next()}" }));
+        var deadNode = new KuboClient(http, Options.Create(new IpfsOptions { Api = $"http://127.0.0.1:{FreePort.Next()}" }));
         var publisher = new IpfsPublisher(deadNode, state.Cids, NullLogger<IpfsPublisher>.Instance);
 
         Assert.Null(await publisher.PublishAsync(digest, null, new MemoryStream(content), None));

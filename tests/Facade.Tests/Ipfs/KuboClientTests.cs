@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Facade.Ipfs;
 using Facade.Shared.Ipfs;
+using Facade.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace Facade.Tests.Ipfs;
@@ -112,7 +113,7 @@ public sealed class KuboClientTests(IpfsNodeFixture node)
     public async Task An_unreachable_node_is_a_clear_error()
     {
         using var http = new HttpClient();
-        var client = new KuboClient(http, Options.Create(new IpfsOptions { Api = $"/ip4/127.0.0.1/tcp/{FreeTcpPort.Next()}" }));
+        var client = new KuboClient(http, Options.Create(new IpfsOptions { Api = $"/ip4/127.0.0.1/tcp/{FreePort.Next()}" }));
 
         var error = await Assert.ThrowsAsync<IpfsException>(() => client.VersionAsync(None));
 

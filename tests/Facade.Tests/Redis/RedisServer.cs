@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Facade.TestSupport;
 using Facade.Tests.Ipfs;
 
 namespace Facade.Tests.Redis;
@@ -10,11 +11,11 @@ namespace Facade.Tests.Redis;
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "facade-redis-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDir _dir = new("facade-redis");
     private Process? _process;
 
     /// <summary>The port it listens on.</summary>
-    public int Port { get; } = FreeTcpPort.Next();
+    public int Port { get; } = FreePort.Next();
 
     /// <summary>A StackExchange.Redis configuration string for it.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
@@ -23,7 +24,6 @@ public sealed class RedisServer : IAsyncLifetime
     {
         if (!ScriptRunner.OnPath("redis-server"))
             throw new InvalidOperationException("redis-server is required for the Redis tests (apt-get install redis-server)");
-        Directory.CreateDirectory(_dir);
         return StartAsync();
     }
 
@@ -36,10 +36,10 @@ public sealed class RedisServer : IAsyncLifetime
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = _dir,
+            WorkingDirectory = _dir.Path,
         };
         foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _dir })
+                     "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _dir.Path })
             info.ArgumentList.Add(arg);
         _process = Process.Start(info) ?? throw new InvalidOperationException("cannot start redis-server");
         _process.BeginOutputReadLine();
@@ -67,7 +67,7 @@ public sealed class RedisServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopAsync();
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+        _dir.Dispose();
     }
 
     private async Task<bool> AnswersPingAsync()

@@ -1,5 +1,6 @@
 using System.Text;
 using Facade.Shared.Client;
+using Facade.TestSupport;
 
 namespace Facade.Shared.Tests.Client;
 
@@ -56,16 +57,10 @@ public sealed class DockerConfigCredentialsTests
     [Fact]
     public void Loads_from_a_file_and_refuses_a_missing_one()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dockercfg-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{"auths":{"registry.example":{"username":"u","password":"p"}}}""");
-        try
-        {
-            Assert.Equal("u", DockerConfigCredentials.Load(path).Find("registry.example")?.Username);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var dir = new TempDir("dockercfg");
+        var path = dir.WriteFile("config.json", """{"auths":{"registry.example":{"username":"u","password":"p"}}}""");
+        Assert.Equal("u", DockerConfigCredentials.Load(path).Find("registry.example")?.Username);
+        File.Delete(path);
         Assert.Throws<FileNotFoundException>(() => DockerConfigCredentials.Load(path));
     }
 

@@ -16,6 +16,9 @@ public sealed class TempDir : IDisposable
     /// <summary>A path inside the directory (not created).</summary>
     public string this[string relative] => System.IO.Path.Combine(Path, relative);
 
+    /// <summary>A path several levels below the directory (not created).</summary>
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
     /// <summary>Creates a sub-directory and returns its path.</summary>
     public string CreateDirectory(string relative) => Directory.CreateDirectory(this[relative]).FullName;
 

@@ -1,6 +1,7 @@
 using Daemon.Cli;
 using Daemon.Hosting;
 using Daemon.Protos.WsDaemon;
+using Facade.TestSupport;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +18,7 @@ namespace Daemon.Tests.Content.Support;
 /// </summary>
 internal sealed class DaemonServer : IAsyncDisposable
 {
-    private readonly TempDirectory _dir = new("daemon-area");
+    private readonly TempDir _dir = new("daemon-area");
     private WebApplication? _app;
     private GrpcChannel? _channel;
 

@@ -1,3 +1,4 @@
+using Facade.TestSupport;
 namespace Daemon.Tests.Content.Support;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Daemon.Tests.Content.Support;
 /// </summary>
 internal sealed class SourceRepository : IDisposable
 {
-    private readonly TempDirectory _dir = new("daemon-repo");
+    private readonly TempDir _dir = new("daemon-repo");
 
     public SourceRepository()
     {

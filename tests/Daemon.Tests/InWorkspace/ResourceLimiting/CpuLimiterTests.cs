@@ -3,6 +3,7 @@ using Daemon.InWorkspace;
 using Daemon.Linux.CGroups;
 using Daemon.ResourceLimiting;
 using Daemon.Tests.Linux;
+using Facade.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,17 +30,10 @@ public sealed class CpuLimiterTests
     [Fact]
     public void WriterWritesCpuMaxOnTheUnifiedLayout()
     {
-        var root = Path.Combine(Path.GetTempPath(), "iws-v2-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(Path.Combine(root, "ws"));
-        try
-        {
-            CpuLimitWriter.Write(CGroupLayout.Of(root, unified: true), "ws", 1250);
-            Assert.Equal("125000 100000", File.ReadAllText(Path.Combine(root, "ws", "cpu.max")));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var root = new TempDir("iws-v2");
+        root.CreateDirectory("ws");
+        CpuLimitWriter.Write(CGroupLayout.Of(root.Path, unified: true), "ws", 1250);
+        Assert.Equal("125000 100000", File.ReadAllText(root.Combine("ws", "cpu.max")));
     }
 
     [CGroupV1Fact]
