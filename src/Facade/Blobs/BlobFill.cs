@@ -9,7 +9,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Facade.Blobs;
 
 /// <summary>
-/// One upstream fetch of one blob into a temp file, shared by every client that wants it
+/// One fetch of one blob (from the first of its origins that has it) into a temp file, shared by every client that wants it
 /// (single flight with read-along). The fetch hashes every byte and commits the file to the
 /// store only when digest and length match. Readers follow the bytes as they land; the last
 /// byte of any response is held back until the whole blob is verified, so a client never sees
@@ -40,17 +40,17 @@ internal sealed class BlobFill
     /// <summary>True once every byte arrived and matched the digest.</summary>
     public bool Verified => _verified;
 
-    /// <summary>Where the bytes came from ("upstream", "ipfs"), once started.</summary>
+    /// <summary>The name of the origin the bytes come from, once started (a metrics label).</summary>
     public string Source { get; private set; } = "upstream";
 
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
-    public async Task RunAsync(UpstreamTarget target, BlobSources sources, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
+    public async Task RunAsync(UpstreamTarget target, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
     {
         FetchedBody? body = null;
         try
         {
-            body = await sources.OpenAsync(target, Digest, stopping).ConfigureAwait(false);
-            Source = body.Source;
+            body = await OpenFirstAsync(origins, target, stopping).ConfigureAwait(false);
+            Source = body.Origin.Name;
             await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
             _started.TrySetResult(body.Length);
             await CopyVerifiedAsync(target.Upstream, body, file, idle, metrics, stopping).ConfigureAwait(false);
@@ -60,13 +60,14 @@ internal sealed class BlobFill
                 _path = store.BlobPath(Digest);
                 _verified = true;
             }
+            await body.Origin.VerifiedAsync(Digest).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             var error = e is ContentMismatchException m ? m.Error : e is UpstreamException u ? u.Error : UpstreamFailure.FromException(target.Upstream, e);
-            // A wrong CID is forgotten before any reader learns of the failure, so a client that
-            // retries after the abort is already sent to the upstream.
-            if (body?.Source == "ipfs" && e is ContentMismatchException) await sources.RejectIpfsAsync(Digest).ConfigureAwait(false);
+            // The origin forgets wrong content (a CID) before any reader learns of the failure, so a
+            // client that retries after the abort is already sent elsewhere.
+            if (body is not null && e is ContentMismatchException) await body.Origin.RejectedAsync(Digest).ConfigureAwait(false);
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);
@@ -76,6 +77,13 @@ internal sealed class BlobFill
             if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
             Pulse();
         }
+    }
+
+    private async Task<FetchedBody> OpenFirstAsync(IReadOnlyList<IFillOrigin> origins, UpstreamTarget target, CancellationToken stopping)
+    {
+        foreach (var origin in origins)
+            if (await origin.OpenAsync(target, Digest, 0, stopping).ConfigureAwait(false) is { } body) return body;
+        throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown, $"no origin has {Digest}"));
     }
 
     private async Task CopyVerifiedAsync(UpstreamRegistry upstream, FetchedBody source, FileStream file,
@@ -95,12 +103,12 @@ internal sealed class BlobFill
                 try { read = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
                 {
-                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{source.Source} stalled sending {Digest}"));
+                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{source.Origin.Name} stalled sending {Digest}"));
                 }
                 if (read == 0) break;
                 hasher.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false);
-                if (source.Source == "upstream") metrics.UpstreamBytes(read);
+                source.Origin.Received(read);
                 Interlocked.Add(ref _written, read);
                 if (length is { } max && _written > max) break;
                 Pulse();
@@ -115,7 +123,7 @@ internal sealed class BlobFill
         {
             metrics.VerifyFailure();
             throw new ContentMismatchException(new OciError(OciErrorCode.BadGateway,
-                $"{(source.Source == "upstream" ? "upstream " + upstream.Name : source.Source)} sent content that does not match {Digest} ({_written} bytes)"));
+                $"{(source.Origin is UpstreamOrigin ? "upstream " + upstream.Name : source.Origin.Name)} sent content that does not match {Digest} ({_written} bytes)"));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Facade.Ipfs;
 using Facade.Metrics;
 using Facade.Shared.Oci;
 using Facade.Storage;
@@ -12,9 +11,12 @@ namespace Facade.Blobs;
 /// in flight or starts one; the fill leaves this table when it ends, after its commit, so a
 /// later request finds the blob in the store (or, after a failure, starts afresh).
 /// </summary>
-internal sealed class BlobFills(ContentStore store, BlobSources sources, UpstreamSender sender, PublishQueue publish, FacadeMetrics metrics, IHostApplicationLifetime lifetime)
+internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, CancellationToken stopping)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
+
+    /// <summary>The origins a fill reads from, in order.</summary>
+    public IReadOnlyList<IFillOrigin> Origins { get; } = origins;
 
     /// <summary>The fill for a digest, started if none is running; <paramref name="joined"/> tells whether one was.</summary>
     public BlobFill GetOrStart(UpstreamTarget target, Digest digest, out bool joined)
@@ -31,12 +33,7 @@ internal sealed class BlobFills(ContentStore store, BlobSources sources, Upstrea
             joined = false;
             _ = Task.Run(async () =>
             {
-                try
-                {
-                    await fill.RunAsync(target, sources, sender.Idle, store, metrics, lifetime.ApplicationStopping).ConfigureAwait(false);
-                    // Verified bytes from an upstream are offered to IPFS from the local copy.
-                    if (fill.Verified && fill.Source == "upstream") publish.Enqueue(digest);
-                }
+                try { await fill.RunAsync(target, Origins, idle, store, metrics, stopping).ConfigureAwait(false); }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
             return fill;

@@ -1,15 +1,43 @@
+using Facade.Ipfs;
+using Facade.Metrics;
+using Facade.Storage;
+using Facade.Upstreams;
+using Microsoft.Extensions.Options;
 
 namespace Facade.Blobs;
 
-/// <summary>Registers the blob sources, the shared fills and the mirror's blob path.</summary>
+/// <summary>Registers the fill origins, the shared fills and the mirror's chain of blob sources.</summary>
 internal static class BlobsServiceCollectionExtensions
 {
-    /// <summary>Registers the blob sources, the shared fills and the mirror's blob path.</summary>
+    /// <summary>
+    /// Registers the mirror's <see cref="BlobChain"/>, built from configuration: the disk cache,
+    /// then (with <c>Facade:Ipfs:Serve</c>) partial ranges from IPFS, then the shared fill whose
+    /// origins are IPFS (with <c>Serve</c>) and the upstream.
+    /// </summary>
     public static IServiceCollection AddBlobs(this IServiceCollection services)
     {
-        services.AddSingleton<BlobSources>();
-        services.AddSingleton<BlobFills>();
-        services.AddSingleton<MirrorBlobs>();
+        services.AddSingleton<UpstreamOrigin>();
+        services.AddSingleton<IpfsOrigin>();
+        services.AddSingleton(sp =>
+        {
+            var serveIpfs = sp.GetRequiredService<IOptions<IpfsOptions>>().Value.Serve;
+            IReadOnlyList<IFillOrigin> origins = serveIpfs
+                ? [sp.GetRequiredService<IpfsOrigin>(), sp.GetRequiredService<UpstreamOrigin>()]
+                : [sp.GetRequiredService<UpstreamOrigin>()];
+            return new BlobFills(sp.GetRequiredService<ContentStore>(), origins, sp.GetRequiredService<UpstreamSender>().Idle,
+                sp.GetRequiredService<FacadeMetrics>(), sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        });
+        services.AddSingleton<CacheBlobSource>();
+        services.AddSingleton<FillBlobSource>();
+        services.AddSingleton<IpfsRangeBlobSource>();
+        services.AddSingleton(sp =>
+        {
+            var serveIpfs = sp.GetRequiredService<IOptions<IpfsOptions>>().Value.Serve;
+            IReadOnlyList<IBlobSource> links = serveIpfs
+                ? [sp.GetRequiredService<CacheBlobSource>(), sp.GetRequiredService<IpfsRangeBlobSource>(), sp.GetRequiredService<FillBlobSource>()]
+                : [sp.GetRequiredService<CacheBlobSource>(), sp.GetRequiredService<FillBlobSource>()];
+            return new BlobChain(links);
+        });
         return services;
     }
 }

@@ -1,14 +1,14 @@
 namespace Facade.Blobs;
 
 /// <summary>
-/// The body of a blob as a fill reads it: the stream, its length when the source said, and a
-/// label for metrics ("upstream", "ipfs"). Disposing it releases the response behind the stream.
+/// The body of a blob as a fill reads it: the stream, the whole blob's length when the origin
+/// said, and the origin it came from. Disposing it releases the response behind the stream.
 /// </summary>
-internal sealed class FetchedBody(Stream body, long? length, string source, IDisposable? owner = null) : IAsyncDisposable
+internal sealed class FetchedBody(Stream body, long? length, IFillOrigin origin, IDisposable? owner = null) : IAsyncDisposable
 {
     public Stream Body { get; } = body;
     public long? Length { get; } = length;
-    public string Source { get; } = source;
+    public IFillOrigin Origin { get; } = origin;
 
     public async ValueTask DisposeAsync()
     {

@@ -79,7 +79,7 @@ internal static class IpfsPublishCommand
 
     private static async Task<int> PublishAllAsync(IServiceProvider services, UpstreamTarget target, List<Descriptor> layers, TextWriter output, TextWriter errors)
     {
-        var blobs = services.GetRequiredService<MirrorBlobs>();
+        var blobs = services.GetRequiredService<BlobChain>();
         var store = services.GetRequiredService<ContentStore>();
         var publisher = services.GetRequiredService<IpfsPublisher>();
         var failed = 0;
@@ -93,8 +93,9 @@ internal static class IpfsPublishCommand
                 failed++;
                 continue;
             }
-            using (var content = await blobs.OpenAsync(target, digest, CancellationToken.None))
+            using (var content = await blobs.OpenAsync(new BlobRequest(digest, target, BlobRead.Whole), CancellationToken.None))
             {
+                if (content is null) { errors.WriteLine($"{prefix}: no source has it"); failed++; continue; }
                 // Reading it through commits it to the disk cache, verified.
                 await content.CopyToAsync(null, PipeWriter.Create(Stream.Null), CancellationToken.None);
             }

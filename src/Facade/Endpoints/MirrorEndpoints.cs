@@ -12,7 +12,7 @@ namespace Facade.Endpoints;
 
 /// <summary>The read endpoints of mirrored repositories.</summary>
 internal sealed class MirrorEndpoints(
-    ManifestService manifests, MirrorBlobs blobs, BlobResponder blobResponder, IpfsManifestRewriter rewriter,
+    ManifestService manifests, BlobChain blobs, BlobResponder blobResponder, IpfsManifestRewriter rewriter,
     UpstreamSender sender, ReferrersFromTag referrersFromTag)
 {
     public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
@@ -26,15 +26,9 @@ internal sealed class MirrorEndpoints(
     public async Task BlobAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
         var digest = Digest.Parse(route.Reference);
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            var length = await blobs.LengthAsync(target, digest, context.RequestAborted).ConfigureAwait(false);
-            if (BlobResponder.WriteHeaders(context, digest, length, out _) is { } error)
-                await BlobResponder.WriteRangeErrorAsync(context, error, length).ConfigureAwait(false);
-            return;
-        }
-        var rangeRequest = context.Request.Headers.Range.Count > 0;
-        using var content = await blobs.OpenAsync(target, digest, context.RequestAborted, rangeRequest).ConfigureAwait(false);
+        var request = new BlobRequest(digest, target, BlobResponder.ReadOf(context.Request));
+        using var content = await blobs.OpenAsync(request, context.RequestAborted).ConfigureAwait(false)
+            ?? throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown, $"no source has blob {digest}"));
         await blobResponder.WriteAsync(context, digest, content).ConfigureAwait(false);
     }
 

@@ -53,10 +53,26 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
     public static Task WriteRangeErrorAsync(HttpContext context, OciError error, long length) =>
         OciResults.WriteErrorAsync(context, error, $"bytes */{length}");
 
-    /// <summary>Sends a blob for GET or HEAD.</summary>
+    /// <summary>What a request reads of a blob: a range from byte 0 to the end is a whole read, so it takes the verified path.</summary>
+    public static BlobRead ReadOf(HttpRequest request)
+    {
+        if (HttpMethods.IsHead(request.Method)) return BlobRead.Head;
+        var range = request.Headers.Range.ToString().Trim();
+        if (range.Length == 0) return BlobRead.Whole;
+        return range.Replace(" ", "", StringComparison.Ordinal).Equals("bytes=0-", StringComparison.OrdinalIgnoreCase) ? BlobRead.Whole : BlobRead.Range;
+    }
+
+    /// <summary>Sends a blob for GET or HEAD (the bytes, or a redirect to where they are).</summary>
     public async Task WriteAsync(HttpContext context, Digest digest, BlobContent content)
     {
         var response = context.Response;
+        if (content is RedirectBlobContent redirect)
+        {
+            response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            response.Headers.Location = redirect.Url;
+            response.Headers["Docker-Content-Digest"] = digest.Value;
+            return;
+        }
         ByteRange? range = null;
         if (content.Length is { } length)
         {

@@ -8,12 +8,16 @@ public sealed partial class RegistryClient
 {
     /// <summary>
     /// Opens a blob's body as the registry streams it, unverified; null when the registry does not
-    /// have it. Redirects (to storage) are followed under the client's rules. For callers that
-    /// verify while they store (a fill); others use <see cref="GetBlobAsync"/>.
+    /// have it. Redirects (to storage) are followed under the client's rules. With an
+    /// <paramref name="offset"/> the body starts there (a <c>Range</c> request; a registry that
+    /// answers with the whole blob instead is an error). For callers that verify while they store
+    /// (a fill); others use <see cref="GetBlobAsync"/>.
     /// </summary>
-    public async Task<RegistryBlob?> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
+    public async Task<RegistryBlob?> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default, long offset = 0)
     {
-        var response = await SendAsync(HttpMethod.Get, Url(RegistryPaths.Blob(repository, digest)), null, cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        Action<HttpRequestMessage>? range = offset > 0 ? r => r.Headers.Range = new RangeHeaderValue(offset, null) : null;
+        var response = await SendAsync(HttpMethod.Get, Url(RegistryPaths.Blob(repository, digest)), range, cancellationToken).ConfigureAwait(false);
         try
         {
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -22,6 +26,9 @@ public sealed partial class RegistryClient
                 return null;
             }
             await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
+            // Bytes from the start where bytes from an offset were asked for would be the wrong bytes.
+            if (offset > 0 && response.StatusCode != HttpStatusCode.PartialContent)
+                throw new InvalidDataException($"registry {RegistryHost.Of(BaseUri)} ignored the range request for {digest} from byte {offset}");
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             return new RegistryBlob(body, response.Content.Headers.ContentLength, response);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Facade.Blobs;
 using Facade.Caching;
 using Facade.Shared.Oci;
 
@@ -32,7 +33,7 @@ internal sealed class CompositionCache(int capacity, long rewrittenBytes)
     public ServedImage? ByName(string name) => Touch(_byName.GetValueOrDefault(name));
 
     /// <summary>Where a blob of any cached composed image comes from (older compositions included).</summary>
-    public BlobOrigin? FindBlob(Digest digest)
+    public IBlobSource? FindBlob(Digest digest)
     {
         foreach (var entry in _byDigest.Values)
             if (entry.Image.Blobs.TryGetValue(digest, out var origin)) return origin;

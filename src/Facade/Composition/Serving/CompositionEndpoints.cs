@@ -4,7 +4,6 @@ using Facade.Ipfs;
 using Facade.Routing;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
-using Microsoft.Win32.SafeHandles;
 
 namespace Facade.Composition.Serving;
 
@@ -14,7 +13,7 @@ namespace Facade.Composition.Serving;
 /// names answers under the same name, from wherever it lives.
 /// </summary>
 internal sealed class CompositionEndpoints(
-    CompositionService composer, CompositionCache cache, MirrorBlobs mirror, BlobResponder responder, IpfsManifestRewriter rewriter)
+    CompositionService composer, CompositionCache cache, BlobResponder responder, IpfsManifestRewriter rewriter)
 {
     public async Task ManifestAsync(HttpContext context, DistributionRoute route)
     {
@@ -46,51 +45,28 @@ internal sealed class CompositionEndpoints(
     public async Task BlobAsync(HttpContext context, DistributionRoute route)
     {
         var digest = Digest.Parse(route.Reference);
-        var origin = cache.ByName(route.Name)?.Blobs.GetValueOrDefault(digest) ?? cache.FindBlob(digest);
-        if (origin is null && await composer.SharedAsync(digest, context.RequestAborted).ConfigureAwait(false) is { } doc && !MediaTypes.IsManifest(doc.MediaType))
-            origin = new BlobOrigin.InMemory(doc.Content);
-        if (origin is null && SpecProviderRouter.IsComposedName(route.Name))
+        var source = cache.ByName(route.Name)?.Blobs.GetValueOrDefault(digest) ?? cache.FindBlob(digest);
+        if (source is null && await composer.SharedAsync(digest, context.RequestAborted).ConfigureAwait(false) is { } doc && !MediaTypes.IsManifest(doc.MediaType))
+            source = new MemoryBlobSource(doc.Content);
+        if (source is null && SpecProviderRouter.IsComposedName(route.Name))
         {
             var image = await composer.ComposeAsync(route.Name, Platform(context), context.RequestAborted).ConfigureAwait(false);
-            origin = image.Blobs.GetValueOrDefault(digest);
+            source = image.Blobs.GetValueOrDefault(digest);
         }
-        switch (origin)
+        var request = new BlobRequest(digest, null, BlobResponder.ReadOf(context.Request));
+        using var content = source is null ? null : await source.OpenAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (content is null)
         {
-            case null:
-                await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.BlobUnknown, $"'{route.Name}' names no blob {digest}")).ConfigureAwait(false);
-                return;
-            case BlobOrigin.Redirect redirect:
-                context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
-                context.Response.Headers.Location = redirect.Url;
-                context.Response.Headers["Docker-Content-Digest"] = digest.Value;
-                return;
-            case BlobOrigin.Mirrored mirrored when HttpMethods.IsHead(context.Request.Method):
-                var length = await mirror.LengthAsync(mirrored.Target, digest, context.RequestAborted).ConfigureAwait(false);
-                if (BlobResponder.WriteHeaders(context, digest, length, out _) is { } error)
-                    await BlobResponder.WriteRangeErrorAsync(context, error, length).ConfigureAwait(false);
-                return;
-            default:
-                using (var content = await OpenAsync(origin, digest, context.RequestAborted).ConfigureAwait(false))
-                    await responder.WriteAsync(context, digest, content).ConfigureAwait(false);
-                return;
+            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.BlobUnknown, $"'{route.Name}' names no blob {digest}")).ConfigureAwait(false);
+            return;
         }
+        await responder.WriteAsync(context, digest, content).ConfigureAwait(false);
     }
 
     private async Task<RawManifest?> SharedManifestAsync(Digest digest, CancellationToken ct) =>
         await composer.SharedAsync(digest, ct).ConfigureAwait(false) is { } doc && MediaTypes.IsManifest(doc.MediaType)
             ? new RawManifest(doc.Content, doc.MediaType, digest)
             : null;
-
-    private async Task<BlobContent> OpenAsync(BlobOrigin origin, Digest digest, CancellationToken ct) => origin switch
-    {
-        BlobOrigin.Mirrored mirrored => await mirror.OpenAsync(mirrored.Target, digest, ct).ConfigureAwait(false),
-        BlobOrigin.InMemory memory => new MemoryBlobContent(memory.Bytes, "composed"),
-        BlobOrigin.LocalFile file => new FileBlobContent(OpenFile(file.Path), file.Length, "static"),
-        _ => throw new InvalidOperationException($"blob origin {origin.GetType().Name} cannot be opened"),
-    };
-
-    private static SafeFileHandle OpenFile(string path) =>
-        File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
 
     private static string? Platform(HttpContext context) =>
         context.Request.Query.TryGetValue("platform", out var value) && value.Count > 0 ? value.ToString() : null;

@@ -13,12 +13,15 @@ namespace Facade.Composition.Serving;
 /// upstream (by name or host:port, which gives scheme and credentials), manifests come from the
 /// manifest cache, configs through the same cached, verified blob path as any other blob.
 /// </summary>
-internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService manifests, MirrorBlobs blobs) : IImageSource
+internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService manifests, BlobChain blobs) : IImageSource
 {
     private const int MaxConfigBytes = 8 * 1024 * 1024;
 
     /// <summary>The upstream and repository of a reference; throws <see cref="CompositionException"/> when none serves it.</summary>
     public UpstreamTarget TargetOf(string reference) => Resolve(reference).Target;
+
+    /// <summary>The mirror's chain bound to a reference's repository, for blobs served under another name.</summary>
+    public IBlobSource SourceOf(string reference) => new RepositoryBlobSource(blobs, TargetOf(reference));
 
     public async Task<FetchedManifest> GetManifestAsync(string reference, CancellationToken cancellationToken)
     {
@@ -30,7 +33,8 @@ internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService
     public async Task<ReadOnlyMemory<byte>> GetBlobAsync(string reference, Digest digest, CancellationToken cancellationToken)
     {
         var target = TargetOf(reference);
-        using var content = await blobs.OpenAsync(target, digest, cancellationToken).ConfigureAwait(false);
+        using var content = await blobs.OpenAsync(new BlobRequest(digest, target, BlobRead.Whole), cancellationToken).ConfigureAwait(false)
+            ?? throw new CompositionException($"no source has blob {digest} of '{reference}'");
         if (content.Length is not { } length || length > MaxConfigBytes)
             throw new CompositionException($"blob {digest} of '{reference}' is not a config of at most {MaxConfigBytes} bytes");
         var buffer = new MemoryStream((int)length);
