@@ -60,14 +60,14 @@ internal sealed class BlobFill
                 _path = store.BlobPath(Digest);
                 _verified = true;
             }
-            await body.Origin.VerifiedAsync(Digest).ConfigureAwait(false);
+            await body.Origin.VerifiedAsync(Digest, body).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             var error = e is ContentMismatchException m ? m.Error : e is UpstreamException u ? u.Error : UpstreamFailure.FromException(target.Upstream, e);
             // The origin forgets wrong content (a CID) before any reader learns of the failure, so a
             // client that retries after the abort is already sent elsewhere.
-            if (body is not null && e is ContentMismatchException) await body.Origin.RejectedAsync(Digest).ConfigureAwait(false);
+            if (body is not null && e is ContentMismatchException) await body.Origin.RejectedAsync(Digest, body).ConfigureAwait(false);
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);

@@ -17,6 +17,7 @@ internal static class BlobsServiceCollectionExtensions
     public static IServiceCollection AddBlobs(this IServiceCollection services)
     {
         services.AddSingleton<UpstreamOrigin>();
+        services.AddSingleton<FailingCids>();
         services.AddSingleton<IpfsOrigin>();
         services.AddSingleton(sp =>
         {

@@ -23,8 +23,8 @@ internal interface IFillOrigin
     void Received(int bytes);
 
     /// <summary>Called once the fill verified and committed every byte it read from this origin.</summary>
-    Task VerifiedAsync(Digest digest);
+    Task VerifiedAsync(Digest digest, FetchedBody body);
 
     /// <summary>Called when bytes from this origin did not match the digest, before any reader learns of the failure.</summary>
-    Task RejectedAsync(Digest digest);
+    Task RejectedAsync(Digest digest, FetchedBody body);
 }

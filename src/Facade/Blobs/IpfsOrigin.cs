@@ -1,34 +1,56 @@
 using Facade.Ipfs;
 using Facade.Metrics;
 using Facade.Redis;
+using Facade.Shared.Ipfs;
 using Facade.Shared.Oci;
 using Facade.Upstreams;
+using Microsoft.Extensions.Options;
 
 namespace Facade.Blobs;
 
 /// <summary>
-/// The IPFS node as a fill origin, for digests with a CID recorded in Redis. Any failure before
-/// the body opens is a miss (the next origin, the upstream, is asked); a CID whose bytes did not
-/// match is forgotten.
+/// The IPFS node as a fill origin, for digests with a CID recorded in Redis. The node must send
+/// its first byte within <see cref="IpfsOptions.FirstByteTimeout"/>; that failure, like any other
+/// before the body opens, is a miss (the next origin, the upstream, is asked) and the CID is left
+/// alone for a while. A CID whose bytes matched on a whole read is recorded as verified (partial
+/// ranges may then come from it); one whose bytes did not match is forgotten.
 /// </summary>
-internal sealed partial class IpfsOrigin(IKuboClient kubo, ICidCache cids, FacadeMetrics metrics, ILogger<IpfsOrigin> log) : IFillOrigin
+internal sealed partial class IpfsOrigin(
+    IKuboClient kubo, ICidCache cids, FailingCids failing, IOptions<IpfsOptions> options, TimeProvider clock,
+    FacadeMetrics metrics, ILogger<IpfsOrigin> log) : IFillOrigin
 {
+    private const int FirstReadBytes = 16 * 1024;
+    private readonly TimeSpan _firstByte = options.Value.FirstByteTimeout;
+
     public string Name => "ipfs";
 
     public async Task<FetchedBody?> OpenAsync(UpstreamTarget target, Digest digest, long offset, CancellationToken ct)
     {
         var entry = await cids.GetAsync(digest, ct).ConfigureAwait(false);
         metrics.CidLookup(entry is not null);
-        if (entry is null) return null;
+        if (entry is null || failing.IsFailing(digest, entry.Cid)) return null;
+        using var deadline = new CancellationTokenSource(_firstByte, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        Stream? body = null;
         try
         {
-            var stat = await kubo.StatAsync(entry.Cid, ct).ConfigureAwait(false);
-            var body = await kubo.CatAsync(entry.Cid, offset, null, ct).ConfigureAwait(false);
-            return new FetchedBody(body, stat.Size, this);
+            var stat = await kubo.StatAsync(entry.Cid, linked.Token).ConfigureAwait(false);
+            body = await kubo.CatAsync(entry.Cid, offset, null, linked.Token).ConfigureAwait(false);
+            var first = new byte[(int)Math.Clamp(stat.Size - offset, 0, FirstReadBytes)];
+            var read = first.Length == 0 ? 0 : await body.ReadAsync(first, linked.Token).ConfigureAwait(false);
+            if (read == 0 && first.Length > 0) throw new IpfsException(IpfsErrorKind.Node, "cat", "the node sent no bytes");
+            return new FetchedBody(new PrefixedStream(first.AsMemory(0, read), body), stat.Size, this, entry.Cid);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
+            Fail(digest, entry.Cid, $"no first byte within {_firstByte.TotalSeconds:0.#} s");
+            return null;
         }
         catch (IpfsException e)
         {
-            Fallback(digest, e);
+            if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
+            Fail(digest, entry.Cid, e.Message);
             return null;
         }
     }
@@ -38,20 +60,23 @@ internal sealed partial class IpfsOrigin(IKuboClient kubo, ICidCache cids, Facad
 
     public void Received(int bytes) { }
 
-    public Task VerifiedAsync(Digest digest) => Task.CompletedTask;
+    public Task VerifiedAsync(Digest digest, FetchedBody body) =>
+        body.Cid is { } cid ? cids.SetVerifiedAsync(digest, cid, CancellationToken.None) : Task.CompletedTask;
 
-    public async Task RejectedAsync(Digest digest)
+    public async Task RejectedAsync(Digest digest, FetchedBody body)
     {
         metrics.IpfsRejected();
         LogWrongCid(digest.Value);
+        if (body.Cid is { } cid) failing.Remember(digest, cid);
         await cids.RemoveAsync(digest, CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Counts and logs a failure of the node that sends the request elsewhere.</summary>
-    public void Fallback(Digest digest, IpfsException e)
+    /// <summary>Counts, logs and remembers a failure of the node that sends the request elsewhere.</summary>
+    public void Fail(Digest digest, Cid cid, string reason)
     {
+        failing.Remember(digest, cid);
         metrics.IpfsFallback();
-        LogIpfsFallback(digest.Value, e.Message);
+        LogIpfsFallback(digest.Value, reason);
     }
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "IPFS failed for {Digest}, fetching from the upstream instead: {Reason}")]

@@ -19,7 +19,7 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
         metrics.UpstreamFetch("blob");
         var blob = await sender.CallAsync(target.Upstream, c => c.OpenBlobAsync(target.Repository, digest, ct, offset)).ConfigureAwait(false)
             ?? throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown));
-        return new FetchedBody(blob.Body, blob.Length, this, blob);
+        return new FetchedBody(blob.Body, blob.Length, this, owner: blob);
     }
 
     public async Task<long?> LengthAsync(UpstreamTarget target, Digest digest, CancellationToken ct)
@@ -32,11 +32,11 @@ internal sealed class UpstreamOrigin(UpstreamSender sender, PublishQueue publish
 
     public void Received(int bytes) => metrics.UpstreamBytes(bytes);
 
-    public Task VerifiedAsync(Digest digest)
+    public Task VerifiedAsync(Digest digest, FetchedBody body)
     {
         publish.Enqueue(digest);
         return Task.CompletedTask;
     }
 
-    public Task RejectedAsync(Digest digest) => Task.CompletedTask;
+    public Task RejectedAsync(Digest digest, FetchedBody body) => Task.CompletedTask;
 }

@@ -30,6 +30,12 @@ internal sealed class IpfsOptions
     /// <summary>Longest wait for any single read or write while streaming content to or from the node.</summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long serving waits for the node's first byte of a blob before asking the upstream instead.</summary>
+    public TimeSpan FirstByteTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a CID that failed (no first byte in time, an error, wrong content) is not asked again.</summary>
+    public TimeSpan FailedCidTtl { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>True when any IPFS feature is switched on (the node is needed then).</summary>
     public bool Enabled => Serve || Publish || RewriteManifests != ManifestUrlRewrite.None;
 }

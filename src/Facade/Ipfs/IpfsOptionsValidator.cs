@@ -33,6 +33,10 @@ internal sealed class IpfsOptionsValidator : IValidateOptions<IpfsOptions>
             failures.Add($"{IpfsOptions.Section}:Timeout must be between 0 and {MaxTimeout}");
         if (options.ReadTimeout <= TimeSpan.Zero || options.ReadTimeout > MaxTimeout)
             failures.Add($"{IpfsOptions.Section}:ReadTimeout must be between 0 and {MaxTimeout}");
+        if (options.FirstByteTimeout <= TimeSpan.Zero || options.FirstByteTimeout > MaxTimeout)
+            failures.Add($"{IpfsOptions.Section}:FirstByteTimeout must be between 0 and {MaxTimeout}");
+        if (options.FailedCidTtl < TimeSpan.Zero)
+            failures.Add($"{IpfsOptions.Section}:FailedCidTtl must not be negative");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -57,6 +57,8 @@ internal sealed class IpfsPublisher
             return null;
         }
         await _cids.SetAsync(digest, new CidCacheEntry(added.Cid, mediaType), cancellationToken).ConfigureAwait(false);
+        // The local copy was verified against the digest and the CID computed over the same bytes.
+        await _cids.SetVerifiedAsync(digest, added.Cid, cancellationToken).ConfigureAwait(false);
         IpfsLog.Published(_logger, digest.Value, added.Cid.ToString(), tee.BytesRead);
         return added.Cid;
     }

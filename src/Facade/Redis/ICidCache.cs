@@ -1,3 +1,4 @@
+using Facade.Shared.Ipfs;
 using Facade.Shared.Oci;
 
 namespace Facade.Redis;
@@ -13,6 +14,12 @@ internal interface ICidCache
 
     /// <summary>Records the CID (and media type, when given) of <paramref name="digest"/>.</summary>
     Task SetAsync(Digest digest, CidCacheEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>True when a whole read of <paramref name="cid"/> matched <paramref name="digest"/> (on any replica).</summary>
+    Task<bool> IsVerifiedAsync(Digest digest, Cid cid, CancellationToken cancellationToken);
+
+    /// <summary>Records that a whole read of <paramref name="cid"/> matched <paramref name="digest"/>.</summary>
+    Task SetVerifiedAsync(Digest digest, Cid cid, CancellationToken cancellationToken);
 
     /// <summary>Forgets what is recorded for <paramref name="digest"/> (e.g. a CID whose content did not match).</summary>
     Task RemoveAsync(Digest digest, CancellationToken cancellationToken);

@@ -7,7 +7,8 @@ namespace Facade.Redis;
 /// <summary>
 /// <see cref="ICidCache"/> on Redis with Gitpod's keys: <c>&lt;digest&gt;</c> holds the CID text,
 /// <c>mtype:&lt;digest&gt;</c> the media type (both under the optional key prefix, no expiry: a
-/// digest's CID never changes). A value that is not a CID reads as a miss.
+/// digest's CID never changes). A value that is not a CID reads as a miss. <c>verified:&lt;digest&gt;</c>
+/// holds the CID a whole read matched against the digest (the facade's own key, Gitpod ignores it).
 /// </summary>
 internal sealed class RedisCidCache : ICidCache
 {
@@ -36,10 +37,19 @@ internal sealed class RedisCidCache : ICidCache
         }, cancellationToken);
     }
 
+    public Task<bool> IsVerifiedAsync(Digest digest, Cid cid, CancellationToken cancellationToken) =>
+        _redis.RunAsync("cid.verified.get",
+            async db => (string?)await db.StringGetAsync(VerifiedKey(digest)).ConfigureAwait(false) == cid.ToString(), false, cancellationToken);
+
+    public Task SetVerifiedAsync(Digest digest, Cid cid, CancellationToken cancellationToken) =>
+        _redis.RunAsync("cid.verified.set", db => db.StringSetAsync(VerifiedKey(digest), cid.ToString()), cancellationToken);
+
     public Task RemoveAsync(Digest digest, CancellationToken cancellationToken) =>
-        _redis.RunAsync("cid.remove", db => db.KeyDeleteAsync([CidKey(digest), MediaTypeKey(digest)]), cancellationToken);
+        _redis.RunAsync("cid.remove", db => db.KeyDeleteAsync([CidKey(digest), MediaTypeKey(digest), VerifiedKey(digest)]), cancellationToken);
 
     private static RedisKey CidKey(Digest digest) => digest.Value;
+
+    private static RedisKey VerifiedKey(Digest digest) => "verified:" + digest.Value;
 
     private static RedisKey MediaTypeKey(Digest digest) => "mtype:" + digest.Value;
 }

@@ -34,16 +34,7 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
 
     private async Task<FacadeHost> StartFacadeAsync(Uri upstream, params (string Key, string Value)[] settings)
     {
-        var all = new List<(string, string)>
-        {
-            ("Facade:Redis:Configuration", _redis.Configuration),
-            ("Facade:Ipfs:Api", ipfs.ApiUrl),
-            ("Facade:Ipfs:Timeout", "00:00:30"),
-            // Redis is advisory with a short default timeout; on a busy test machine a slow answer
-            // would silently turn a recorded CID into a miss and make these checks flaky.
-            ("Facade:Redis:OperationTimeout", "00:00:05"),
-            ("Facade:Timeouts:Attempts", "1"),
-        };
+        var all = IpfsServingSettings.For(_redis, ipfs);
         all.AddRange(settings);
         var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", upstream, [.. all]));
         _facades.Add(facade);
