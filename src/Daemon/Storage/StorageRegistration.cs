@@ -23,7 +23,7 @@ internal static class StorageRegistration
             return options.Storage.Kind switch
             {
                 StorageKind.S3 => new S3ContentStorage(Http(), options.Storage.S3),
-                StorageKind.Oci => new OciContentStorage(Http(), options.Storage.Oci),
+                StorageKind.Oci => new OciContentStorage(options.Storage.Oci),
                 _ => new LocalContentStorage(options.Storage.Local.Directory.Length > 0
                     ? options.Storage.Local.Directory
                     : Path.Combine(options.WorkingArea, ".storage")),

@@ -10,7 +10,8 @@ internal static class UpstreamsServiceCollectionExtensions
     public static IServiceCollection AddUpstreams(this IServiceCollection services)
     {
         services.AddSingleton<UpstreamLog>();
-        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>(), sp.GetRequiredService<UpstreamLog>()));
+        services.AddSingleton(sp => UpstreamCatalogFactory.Create(sp.GetRequiredService<IOptions<FacadeOptions>>(), sp.GetRequiredService<UpstreamLog>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UpstreamSender>();
         return services;
     }
