@@ -44,7 +44,10 @@ internal static class JUnitWriter
         var element = new XElement("testcase",
             new XAttribute("classname", result.Workflow),
             new XAttribute("name", result.Name),
-            new XAttribute("time", Seconds(result.Duration)));
+            new XAttribute("time", Seconds(result.Duration)),
+            new XElement("properties",
+                new XElement("property", new XAttribute("name", "spec.section"), new XAttribute("value", result.Section)),
+                new XElement("property", new XAttribute("name", "spec.requirement"), new XAttribute("value", result.Requirement))));
         switch (result.Outcome)
         {
             case CheckOutcome.Failed:

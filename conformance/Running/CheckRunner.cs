@@ -51,6 +51,16 @@ internal sealed class CheckRunner(TextWriter output)
 
     private void Record(CheckResult result)
     {
+        if (SpecCitations.For(result.Name) is { } citation)
+        {
+            result = result with { Section = citation.Section, Requirement = citation.Requirement };
+        }
+        else if (result.Outcome != CheckOutcome.Failed)
+        {
+            // A check that cannot say which requirement it tests does not get to pass.
+            result = result with { Outcome = CheckOutcome.Failed, Reason = "the check cites no requirement of the specification" };
+        }
+
         _results.Add(result);
         var label = result.Outcome switch
         {
@@ -58,7 +68,8 @@ internal sealed class CheckRunner(TextWriter output)
             CheckOutcome.Failed => "FAIL",
             _ => "SKIP",
         };
-        var reason = result.Reason is null ? "" : " " + result.Reason;
-        output.WriteLine($"{label} {result.Workflow}/{result.Name}{reason}");
+        var reason = result.Reason is null ? "" : " :: " + result.Reason;
+        var section = result.Section is "" or "-" ? "" : $" [{result.Section}]";
+        output.WriteLine($"{label} {result.Workflow}/{result.Name}{reason}{section}");
     }
 }

@@ -29,12 +29,24 @@ internal sealed class ContentManagementWorkflow(WorkflowContext ctx) : IWorkflow
             await ctx.Registry.PushManifestAsync(ns, extraTag, image.Manifest);
         });
 
+        // Reading everything first means a registry (or a cache in front of one) holds copies
+        // that the deletions below must not leave servable.
+        pushed &= await Check("setup: pull the image by tag and digest, and its blobs, before deleting", async () =>
+        {
+            Expect.Prerequisite(pushed, "setup did not complete");
+            foreach (var reference in new[] { tag, extraTag, image.Manifest.Digest })
+                ContentChecks.Manifest(await ctx.Registry.FetchManifestAsync(HttpMethod.Get, ns, reference), image.Manifest.Digest, image.Manifest);
+            foreach (var blob in image.Blobs)
+                ContentChecks.Blob(await ctx.Registry.FetchBlobAsync(HttpMethod.Get, ns, blob.Digest), blob.Digest, blob.Size);
+        });
+
         var tagDeleted = await DeleteAsync("DELETE tag gives 202", pushed, Paths.Manifest(ns, extraTag));
         await ExpectGoneAsync("GET deleted tag gives 404", tagDeleted, Paths.Manifest(ns, extraTag));
 
         var manifestDeleted = await DeleteAsync("DELETE manifest by digest gives 202", pushed, Paths.Manifest(ns, image.Manifest.Digest));
         await ExpectGoneAsync("GET deleted manifest by digest gives 404", manifestDeleted, Paths.Manifest(ns, image.Manifest.Digest));
         await ExpectGoneAsync("GET tag of a deleted manifest gives 404", manifestDeleted, Paths.Manifest(ns, tag));
+        await ExpectGoneAsync("HEAD deleted manifest by digest gives 404", manifestDeleted, Paths.Manifest(ns, image.Manifest.Digest), HttpMethod.Head);
 
         var blobsDeleted = true;
         foreach (var (blob, index) in image.Blobs.Select((b, i) => (b, i)))
@@ -48,6 +60,14 @@ internal sealed class ContentManagementWorkflow(WorkflowContext ctx) : IWorkflow
             foreach (var blob in image.Blobs)
             {
                 Expect.Status(await ctx.Registry.FetchBlobAsync(HttpMethod.Get, ns, blob.Digest), 404);
+            }
+        });
+        await Check("HEAD deleted blobs gives 404", async () =>
+        {
+            Expect.Prerequisite(blobsDeleted, "not every blob was deleted");
+            foreach (var blob in image.Blobs)
+            {
+                Expect.Status(await ctx.Registry.FetchBlobAsync(HttpMethod.Head, ns, blob.Digest), 404);
             }
         });
 
@@ -71,11 +91,11 @@ internal sealed class ContentManagementWorkflow(WorkflowContext ctx) : IWorkflow
             Expect.Status(response, 202);
         });
 
-    private Task ExpectGoneAsync(string name, bool deleted, string path) =>
+    private Task ExpectGoneAsync(string name, bool deleted, string path, HttpMethod? method = null) =>
         Check(name, async () =>
         {
             Expect.Prerequisite(deleted, "the deletion did not happen");
-            var response = await ctx.Client.SendAsync(new RegistryRequest(HttpMethod.Get, path).WithHeader("Accept", ManifestAccept.Any));
+            var response = await ctx.Client.SendAsync(new RegistryRequest(method ?? HttpMethod.Get, path).WithHeader("Accept", ManifestAccept.Any));
             Expect.Status(response, 404);
         });
 

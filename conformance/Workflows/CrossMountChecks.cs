@@ -13,7 +13,7 @@ internal sealed class CrossMountChecks(WorkflowContext ctx, string workflow)
     {
         if (ctx.Settings.CrossmountNamespace is not { } target)
         {
-            foreach (var name in new[] { "POST with mount and from mounts an existing blob (201)", "GET mounted blob in the target repository", "POST mount of an unknown blob falls back to a session (202)" })
+            foreach (var name in new[] { "POST with mount and from mounts an existing blob (201)", "GET mounted blob in the target repository", "POST mount of an unknown blob falls back to a session (202)", "POST with mount and no from mounts (201) or opens a session (202)" })
             {
                 ctx.Runner.Skip(workflow, name, "OCI_CROSSMOUNT_NAMESPACE is not set");
             }
@@ -37,6 +37,22 @@ internal sealed class CrossMountChecks(WorkflowContext ctx, string workflow)
         {
             Expect.Prerequisite(mounted, "the blob was not mounted");
             ContentChecks.Blob(await ctx.Registry.FetchBlobAsync(HttpMethod.Get, target, blob!.Digest), blob.Digest, blob.Size);
+        });
+        // Anonymous mount: without from, the registry may find the blob itself or open a session.
+        await Check("POST with mount and no from mounts (201) or opens a session (202)", async () =>
+        {
+            Expect.Prerequisite(blob is not null, "the blob to mount was not uploaded");
+            var anonymousTarget = target + "-anonymous";
+            var response = await ctx.Client.SendAsync(new RegistryRequest(HttpMethod.Post, Paths.WithQuery(Paths.Uploads(anonymousTarget), "mount", blob!.Digest)));
+            Expect.Status(response, 201, 202);
+            if (response.Status == 202)
+            {
+                Expect.Header(response, "Location");
+                await CancelAsync(response);
+                return;
+            }
+            PushWorkflow.ExpectCreated(response, blob.Digest);
+            ContentChecks.Blob(await ctx.Registry.FetchBlobAsync(HttpMethod.Get, anonymousTarget, blob.Digest), blob.Digest, blob.Size);
         });
         await Check("POST mount of an unknown blob falls back to a session (202)", async () =>
         {

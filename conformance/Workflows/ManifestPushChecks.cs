@@ -42,6 +42,12 @@ internal sealed class ManifestPushChecks(WorkflowContext ctx, string workflow)
             var layerless = new ManifestBuilder(image.Config).Annotation("org.example.conformance", tag + "-no-layers").Build();
             ExpectCreated(await ctx.Registry.PutManifestAsync(ns, tag + "-no-layers", layerless.Bytes, layerless.MediaType), layerless);
         });
+        await Check("PUT manifest under a reference that is neither tag nor digest is refused (4xx)", async () =>
+        {
+            Expect.Prerequisite(blobsReady, "not every blob of the image was uploaded");
+            var response = await ctx.Registry.PutManifestAsync(ns, ".INVALID_MANIFEST_NAME", image.Manifest.Bytes, image.Manifest.MediaType);
+            Expect.That(response.Status is >= 400 and < 500, $"expected a 4xx refusal, got {Expect.Describe(response)}");
+        });
         await Check("PUT manifest that is not valid JSON gives 400 MANIFEST_INVALID", async () =>
         {
             var response = await ctx.Registry.PutManifestAsync(ns, "invalid-" + TestImage.RandomSuffix(), "{\"schemaVersion\": 2, \"layers\": [ not json"u8.ToArray(), MediaTypes.ImageManifest);

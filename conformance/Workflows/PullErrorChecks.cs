@@ -39,6 +39,21 @@ internal sealed class PullErrorChecks(WorkflowContext ctx, string workflow)
             ErrorEnvelope.ExpectAnyClientError(await registry.FetchBlobAsync(HttpMethod.Get, ns, malformed)));
         await CheckAsync("GET manifest with a malformed digest gives 4xx with envelope", async () =>
             ErrorEnvelope.ExpectAnyClientError(await registry.FetchManifestAsync(HttpMethod.Get, ns, malformed)));
+
+        // Outside the tag grammar (it starts with a dot) and not a digest: no manifest can have it.
+        const string invalidReference = ".INVALID_MANIFEST_NAME";
+        await CheckAsync("HEAD manifest with a reference that is neither tag nor digest gives 404", async () =>
+            Expect.Status(await registry.FetchManifestAsync(HttpMethod.Head, ns, invalidReference), 404));
+        await CheckAsync("GET manifest with a reference that is neither tag nor digest gives 404 MANIFEST_UNKNOWN", async () =>
+            ExpectNotFound(await registry.FetchManifestAsync(HttpMethod.Get, ns, invalidReference), "MANIFEST_UNKNOWN"));
+    }
+
+    /// <summary>404; a body that is an error envelope must carry <paramref name="code"/> (the status is what the specification requires).</summary>
+    internal static void ExpectNotFound(Http.RegistryResponse response, string code)
+    {
+        Expect.Status(response, 404);
+        if (response.Body.Length == 0 || response.Body[0] != (byte)'{') return;
+        ErrorEnvelope.ExpectError(response, code, 404);
     }
 
     private Task<bool> CheckAsync(string name, Func<Task> check) => ctx.Runner.RunAsync(workflow, name, check);

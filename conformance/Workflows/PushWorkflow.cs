@@ -27,6 +27,7 @@ internal sealed class PushWorkflow(WorkflowContext ctx) : IWorkflow
         var chunked = await new ChunkedUploadChecks(ctx, Name).RunAsync(image.Layers[1]);
         await CancelAsync();
         await MismatchedDigestAsync();
+        await new DigestAlgorithmChecks(ctx, Name).RunAsync();
         await new CrossMountChecks(ctx, Name).RunAsync(monolithic ? image.Config : null);
         await new ManifestPushChecks(ctx, Name).RunAsync(image, monolithic && single && chunked);
     }
@@ -91,6 +92,16 @@ internal sealed class PushWorkflow(WorkflowContext ctx) : IWorkflow
         {
             Expect.Prerequisite(cancelled, "cancelling failed");
             ErrorEnvelope.ExpectError(await ctx.Registry.SendAsync(HttpMethod.Get, location!), "BLOB_UPLOAD_UNKNOWN", 404);
+        });
+        await Check("PATCH to a cancelled upload session gives 404 BLOB_UPLOAD_UNKNOWN", async () =>
+        {
+            Expect.Prerequisite(cancelled, "cancelling failed");
+            var response = await ctx.Client.SendAsync(new RegistryRequest(HttpMethod.Patch, location!)
+            {
+                Body = "late chunk"u8.ToArray(),
+                ContentType = MediaTypes.OctetStream,
+            }.WithHeader("Content-Range", "0-9"));
+            ErrorEnvelope.ExpectError(response, "BLOB_UPLOAD_UNKNOWN", 404);
         });
     }
 

@@ -87,6 +87,19 @@ internal sealed class ByteBoundedLru<TKey, TValue> where TKey : notnull
         }
     }
 
+    /// <summary>Removes every entry; returns the keys that were held.</summary>
+    public IReadOnlyList<TKey> Clear()
+    {
+        lock (_lock)
+        {
+            var keys = _map.Keys.ToList();
+            _map.Clear();
+            _order.Clear();
+            _bytes = 0;
+            return keys;
+        }
+    }
+
     private void Unlink(LinkedListNode<Item> node)
     {
         _order.Remove(node);

@@ -19,7 +19,8 @@ internal sealed class MirrorEndpoints(
     {
         var manifest = await manifests.GetAsync(target, route.Reference, context.RequestAborted).ConfigureAwait(false);
         var byTag = !Digest.TryParse(route.Reference, out _);
-        manifest = await rewriter.PrepareAsync(manifest, byTag, context.RequestAborted).ConfigureAwait(false);
+        manifest = await rewriter.PrepareAsync(manifest, byTag, context.RequestAborted,
+            (child, ct) => manifests.GetAsync(target, child.Value, ct)).ConfigureAwait(false);
         await ManifestResponder.WriteAsync(context, manifest).ConfigureAwait(false);
     }
 

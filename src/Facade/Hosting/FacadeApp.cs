@@ -1,4 +1,5 @@
 using Facade.Auth;
+using Facade.Deletes;
 using Facade.Blobs;
 using Facade.Composition;
 using Facade.Composition.Serving;
@@ -48,6 +49,7 @@ public static class FacadeApp
         .AddResponders()
         .AddEndpoints()
         .AddPush()
+        .AddDeletes()
         .AddComposedImages(configuration);
 
     /// <summary>Maps <c>/v2</c>, health, metrics, and a distribution 404 for everything else.</summary>

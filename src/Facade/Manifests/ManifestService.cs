@@ -61,6 +61,15 @@ internal sealed partial class ManifestService(
         metrics.CacheMiss("manifest");
         var manifest = await _byDigest.RunAsync(digest.Value, async () =>
         {
+            // A manifest the facade made (IPFS-rewritten) exists on no upstream; another replica
+            // that served it shared it.
+            if (await shared.GetDocumentAsync(digest, lifetime.ApplicationStopping).ConfigureAwait(false) is { } made
+                && MediaTypes.IsManifest(made.MediaType))
+            {
+                var kept = new RawManifest(made.Content, made.MediaType, digest);
+                store.PutManifest(kept);
+                return kept;
+            }
             var fetched = await FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false);
             store.PutManifest(fetched);
             return fetched;

@@ -34,8 +34,15 @@ internal sealed class BlobUploads(PushForwarder forwarder, UpstreamCatalog catal
         if ((HttpMethods.IsPatch(request.Method) || HttpMethods.IsPut(request.Method)) && request.Headers.ContentRange.Count > 0
             && await OutOfOrderAsync(context, target, path, session).ConfigureAwait(false))
             return;
+        var completed = HttpMethods.IsPut(request.Method) && Digest.TryParse(request.Query["digest"].ToString(), out var clientDigest)
+            ? clientDigest : (Digest?)null;
         Func<HttpContext, HttpResponseMessage, Task> hook = HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method)
-            ? (_, _) => { offsets.Forget(upstream, session); return Task.CompletedTask; }
+            ? (ctx, _) =>
+            {
+                offsets.Forget(upstream, session);
+                if (completed is { } kept) KeepClientDigest(ctx, route, kept);
+                return Task.CompletedTask;
+            }
             : (_, response) => { Track(upstream, session, response); return Task.CompletedTask; };
         await forwarder.ForwardAsync(context, target, route.Name, new ForwardPlan(path) { OnSuccess = hook }).ConfigureAwait(false);
     }
@@ -58,7 +65,7 @@ internal sealed class BlobUploads(PushForwarder forwarder, UpstreamCatalog catal
     // the client whatever the upstream does with a POST that carries a body.
     private async Task SingleRequestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target, string path, string digest)
     {
-        if (!Digest.TryParse(digest, out _))
+        if (!Digest.TryParse(digest, out var clientDigest))
         {
             await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.DigestInvalid, "invalid digest parameter")).ConfigureAwait(false);
             return;
@@ -77,8 +84,13 @@ internal sealed class BlobUploads(PushForwarder forwarder, UpstreamCatalog catal
             location = sent.IsAbsoluteUri ? sent : new Uri(upstream.BaseUri, sent);
         }
         var query = (location.Query.Length == 0 ? "?" : location.Query + "&") + "digest=" + Uri.EscapeDataString(digest);
-        await forwarder.ForwardAsync(context, target, route.Name, new ForwardPlan(location.AbsolutePath) { Query = query, Method = HttpMethod.Put })
-            .ConfigureAwait(false);
+        var plan = new ForwardPlan(location.AbsolutePath)
+        {
+            Query = query,
+            Method = HttpMethod.Put,
+            OnSuccess = (ctx, _) => { KeepClientDigest(ctx, route, clientDigest); return Task.CompletedTask; },
+        };
+        await forwarder.ForwardAsync(context, target, route.Name, plan).ConfigureAwait(false);
     }
 
     /// <summary>Answers 416 and returns true when the chunk's <c>Content-Range</c> does not continue the session.</summary>
@@ -101,6 +113,18 @@ internal sealed class BlobUploads(PushForwarder forwarder, UpstreamCatalog catal
         var message = valid ? $"chunk starts at {range.Start} but the upload holds {size} bytes" : "invalid Content-Range";
         await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.RangeInvalid, message)).ConfigureAwait(false);
         return true;
+    }
+
+    // The blob was stored under the digest the client gave (the upstream checked it); an upstream
+    // that reports its own canonical algorithm instead (distribution answers sha256 for a sha512
+    // upload) must not make the client lose its digest: the specification's Location and
+    // Docker-Content-Digest name the blob as the client addressed it.
+    private static void KeepClientDigest(HttpContext context, DistributionRoute route, Digest digest)
+    {
+        var headers = context.Response.Headers;
+        headers["Docker-Content-Digest"] = digest.Value;
+        var ns = context.Request.Query["ns"].ToString();
+        headers.Location = $"/v2/{route.Name}/blobs/{digest.Value}" + (ns.Length > 0 ? "?ns=" + Uri.EscapeDataString(ns) : "");
     }
 
     private Func<HttpContext, HttpResponseMessage, Task> Started(UpstreamTarget target) => (_, response) =>

@@ -1,3 +1,4 @@
+using Facade.Deletes;
 using Facade.Manifests;
 using Facade.Routing;
 using Facade.Shared.Client;
@@ -8,13 +9,15 @@ using Facade.Upstreams;
 namespace Facade.Push;
 
 /// <summary>
-/// DELETE of manifests (by digest or tag) and blobs, passed through. A manifest deletion makes
-/// the facade forget the repository's cached tags, and a deleted manifest with a <c>subject</c>
+/// DELETE of manifests (by digest or tag) and blobs, passed through. A deletion the upstream
+/// accepted is propagated (<see cref="DeletePropagation"/>) to every cache layer and replica
+/// before the answer goes out; a refused one changes nothing. A deleted manifest with a <c>subject</c>
 /// is taken out of its subject's referrers tag. An upstream that cannot delete tags (it answers
 /// 400 or 405 to a tag) is reported as 405 UNSUPPORTED, one of the two answers the specification
 /// gives a registry for that.
 /// </summary>
-internal sealed class PushDeletes(PushForwarder forwarder, ManifestService manifests, UpstreamSender sender, ReferrersTagWriter referrers)
+internal sealed class PushDeletes(
+    PushForwarder forwarder, ManifestService manifests, UpstreamSender sender, ReferrersTagWriter referrers, DeletePropagation deletions)
 {
     public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
@@ -25,7 +28,11 @@ internal sealed class PushDeletes(PushForwarder forwarder, ManifestService manif
             MapError = isDigest ? null : TagRefused(target),
             OnSuccess = async (ctx, _) =>
             {
-                manifests.InvalidateRepository(target);
+                // Before the client hears of it, nothing of the deleted manifest or tag stays
+                // servable here or on another replica. Not bound to the client's request: a client
+                // that leaves must not leave the replicas half informed.
+                await deletions.PropagateAsync(new Deletion(isDigest ? DeletionKind.Manifest : DeletionKind.Tag,
+                    target.Upstream.Authority, target.Repository, route.Reference), CancellationToken.None).ConfigureAwait(false);
                 if (subject is { } referred && await referrers.RemoveAsync(target, referred, digest, ctx.RequestAborted).ConfigureAwait(false))
                     manifests.InvalidateRepository(target);
             },
@@ -34,7 +41,11 @@ internal sealed class PushDeletes(PushForwarder forwarder, ManifestService manif
     }
 
     public Task BlobAsync(HttpContext context, DistributionRoute route, UpstreamTarget target) =>
-        forwarder.ForwardAsync(context, target, route.Name, new ForwardPlan($"/v2/{target.Repository}/blobs/{route.Reference}"));
+        forwarder.ForwardAsync(context, target, route.Name, new ForwardPlan($"/v2/{target.Repository}/blobs/{route.Reference}")
+        {
+            OnSuccess = (_, _) => deletions.PropagateAsync(
+                new Deletion(DeletionKind.Blob, target.Upstream.Authority, target.Repository, route.Reference), CancellationToken.None),
+        });
 
     /// <summary>The subject of the manifest about to be deleted; null when it has none or cannot be read.</summary>
     private async Task<Digest?> SubjectOfAsync(UpstreamTarget target, Digest digest, CancellationToken ct)

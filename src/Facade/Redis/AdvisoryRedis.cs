@@ -29,7 +29,25 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="call"/> against the (prefixed) database, or returns <paramref name="miss"/>.</summary>
-    public async Task<T> RunAsync<T>(string operation, Func<IDatabaseAsync, Task<T>> call, T miss, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(string operation, Func<IDatabaseAsync, Task<T>> call, T miss, CancellationToken cancellationToken) =>
+        RunOnConnectionAsync(operation, connection =>
+        {
+            var database = connection.GetDatabase();
+            if (_options.KeyPrefix.Length > 0) database = database.WithKeyPrefix(_options.KeyPrefix);
+            return call(database);
+        }, miss, cancellationToken);
+
+    /// <summary>Runs <paramref name="call"/> against the pub/sub side of the connection, or returns <paramref name="miss"/>.</summary>
+    public Task<T> RunSubscriberAsync<T>(string operation, Func<ISubscriber, Task<T>> call, T miss, CancellationToken cancellationToken) =>
+        RunOnConnectionAsync(operation, connection => call(connection.GetSubscriber()), miss, cancellationToken);
+
+    /// <summary>A pub/sub channel under the key prefix (replicas sharing a prefix share channels).</summary>
+    public RedisChannel Channel(string name) => RedisChannel.Literal(_options.KeyPrefix + name);
+
+    /// <summary>True when Redis is configured at all.</summary>
+    public bool Enabled => _options.Enabled;
+
+    private async Task<T> RunOnConnectionAsync<T>(string operation, Func<ConnectionMultiplexer, Task<T>> call, T miss, CancellationToken cancellationToken)
     {
         if (!_options.Enabled || cancellationToken.IsCancellationRequested) return miss;
         try
@@ -40,9 +58,7 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
                 Failed(operation, null);
                 return miss;
             }
-            var database = connection.GetDatabase();
-            if (_options.KeyPrefix.Length > 0) database = database.WithKeyPrefix(_options.KeyPrefix);
-            var result = await call(database).WaitAsync(_options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await call(connection).WaitAsync(_options.OperationTimeout, cancellationToken).ConfigureAwait(false);
             if (Interlocked.Exchange(ref _down, 0) == 1) RedisLog.Recovered(_logger);
             return result;
         }

@@ -15,6 +15,15 @@ internal interface ISharedState
     /// <summary>Records a resolution that other replicas may use for <paramref name="ttl"/>.</summary>
     Task SetResolvedAsync(string reference, Digest digest, TimeSpan ttl, CancellationToken cancellationToken);
 
+    /// <summary>Forgets the resolution of one reference (a tag deleted upstream).</summary>
+    Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every resolution recorded for a repository (<c>host/name</c>), e.g. after a manifest deletion.</summary>
+    Task ForgetRepositoryAsync(string repository, CancellationToken cancellationToken);
+
+    /// <summary>Removes the document stored under <paramref name="digest"/>, if any.</summary>
+    Task RemoveDocumentAsync(Digest digest, CancellationToken cancellationToken);
+
     /// <summary>The document stored under <paramref name="digest"/>, verified against it, or null.</summary>
     Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken);
 

@@ -14,6 +14,7 @@ internal static class RedisServiceCollectionExtensions
         services.AddSingleton<AdvisoryRedis>();
         services.AddSingleton<ICidCache, RedisCidCache>();
         services.AddSingleton<ISharedState, RedisSharedState>();
+        services.AddSingleton<ReplicaChannel>();
         return services;
     }
 }

@@ -6,7 +6,8 @@ namespace Facade.Redis;
 /// <summary>
 /// <see cref="ISharedState"/> on Redis. Keys (under the optional prefix): <c>resolve:&lt;reference&gt;</c>
 /// holds a digest with a TTL; <c>doc:&lt;digest&gt;</c> is a hash of media type (<c>mt</c>) and
-/// bytes (<c>b</c>). Documents are checked against their digest both ways, so a corrupt or
+/// bytes (<c>b</c>); <c>resolves:&lt;host/name&gt;</c> is the set of a repository's recorded
+/// references, so a deletion can forget them all. Documents are checked against their digest both ways, so a corrupt or
 /// foreign entry is a miss, never served.
 /// </summary>
 internal sealed class RedisSharedState : ISharedState
@@ -35,9 +36,31 @@ internal sealed class RedisSharedState : ISharedState
     {
         if (digest.IsEmpty) throw new ArgumentException("a digest is required", nameof(digest));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        return _redis.RunAsync("resolve.set",
-            db => db.StringSetAsync(ResolveKey(reference), digest.Value, ttl), cancellationToken);
+        // The repository's index of resolved references lets a deletion forget all of them
+        // without scanning the keyspace; it lives as long as its youngest member.
+        var index = IndexKey(reference);
+        return _redis.RunAsync("resolve.set", async db =>
+        {
+            await db.StringSetAsync(ResolveKey(reference), digest.Value, ttl).ConfigureAwait(false);
+            await db.SetAddAsync(index, reference).ConfigureAwait(false);
+            await db.KeyExpireAsync(index, ttl).ConfigureAwait(false);
+        }, cancellationToken);
     }
+
+    public Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken) =>
+        _redis.RunAsync("resolve.forget", db => db.KeyDeleteAsync(ResolveKey(reference)), cancellationToken);
+
+    public Task ForgetRepositoryAsync(string repository, CancellationToken cancellationToken) =>
+        _redis.RunAsync("resolve.forget-repository", async db =>
+        {
+            var index = "resolves:" + repository;
+            var members = await db.SetMembersAsync(index).ConfigureAwait(false);
+            var keys = members.Select(m => new RedisKey(ResolveKey(m!))).Append(new RedisKey(index)).ToArray();
+            await db.KeyDeleteAsync(keys).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task RemoveDocumentAsync(Digest digest, CancellationToken cancellationToken) =>
+        _redis.RunAsync("document.remove", db => db.KeyDeleteAsync(DocumentKey(digest)), cancellationToken);
 
     public Task<StoredDocument?> GetDocumentAsync(Digest digest, CancellationToken cancellationToken) =>
         _redis.RunAsync<StoredDocument?>("document.get", async db =>
@@ -68,6 +91,9 @@ internal sealed class RedisSharedState : ISharedState
 
     private static string ResolveKey(string reference) =>
         string.IsNullOrEmpty(reference) ? throw new ArgumentException("a reference is required", nameof(reference)) : "resolve:" + reference;
+
+    // References are host/name:tag; a tag has no colon, so the last one ends the repository.
+    private static string IndexKey(string reference) => "resolves:" + reference[..Math.Max(0, reference.LastIndexOf(':'))];
 
     private static string DocumentKey(Digest digest) => "doc:" + digest.Value;
 }

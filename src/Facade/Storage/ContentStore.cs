@@ -20,6 +20,7 @@ internal sealed class ContentStore
     private readonly CacheIndex _index;
     private readonly CacheEvictor _evictor;
     private readonly FacadeMetrics _metrics;
+    private readonly ILogger<ContentStore> _log;
 
     // Manifests are small and hot (every pull reads them): recently read ones stay in memory, so
     // a cached manifest costs no file I/O.
@@ -32,6 +33,7 @@ internal sealed class ContentStore
         _temp = new TempArea(_layout.TempDirectory);
         _index = new CacheIndex(time);
         _metrics = metrics;
+        _log = log;
         _hotManifests = new ByteBoundedLru<string, RawManifest>(cache.ManifestMemoryBytes,
             static (path, m) => m.Bytes.Length + 2L * (m.MediaType.Length + path.Length) + 128, StringComparer.Ordinal);
         _evictor = new CacheEvictor(_index, cache.MaxBytes, path => _hotManifests.Remove(path), metrics, log);
@@ -118,6 +120,26 @@ internal sealed class ContentStore
         File.Move(temp, path, overwrite: true);
         Add(path, new FileInfo(path).Length);
         _hotManifests.Set(path, manifest);
+    }
+
+    /// <summary>
+    /// Removes a cached manifest (index entry, in-memory copy, file), e.g. after its deletion
+    /// upstream. Returns true when something was held. Readers holding the bytes keep them.
+    /// </summary>
+    public bool RemoveManifest(Digest digest) => Remove(_layout.ManifestPath(digest));
+
+    /// <summary>Removes a cached blob; open readers keep their handles (unlinking is safe).</summary>
+    public bool RemoveBlob(Digest digest) => Remove(_layout.BlobPath(digest));
+
+    private bool Remove(string path)
+    {
+        // The index entry goes first, so no new reader finds a file that is about to vanish.
+        var held = _index.Contains(path);
+        Forget(path);
+        try { File.Delete(path); }
+        catch (IOException e) { StorageLog.RemoveFailed(_log, path, e); }
+        if (held) _metrics.CacheBytes(_index.TotalBytes);
+        return held;
     }
 
     /// <summary>Where a blob lives once committed.</summary>

@@ -8,4 +8,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 2602, Level = LogLevel.Warning, Message = "Could not evict {Path}")]
     public static partial void EvictFailed(ILogger logger, string path, Exception error);
+
+    [LoggerMessage(EventId = 2603, Level = LogLevel.Warning, Message = "Could not remove deleted content {Path}")]
+    public static partial void RemoveFailed(ILogger logger, string path, Exception error);
 }

@@ -71,6 +71,15 @@ public readonly record struct Digest
         return FromHash(DigestAlgorithm.Sha256, hash);
     }
 
+    /// <summary>The digest of some bytes with the given algorithm.</summary>
+    public static Digest Compute(DigestAlgorithm algorithm, ReadOnlySpan<byte> content)
+    {
+        if (algorithm == DigestAlgorithm.Sha256) return Sha256Of(content);
+        Span<byte> hash = stackalloc byte[64];
+        SHA512.HashData(content, hash);
+        return FromHash(DigestAlgorithm.Sha512, hash);
+    }
+
     /// <summary>The digest of some bytes with this digest's algorithm.</summary>
     public bool Matches(ReadOnlySpan<byte> content)
     {

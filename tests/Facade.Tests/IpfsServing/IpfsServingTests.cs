@@ -41,16 +41,7 @@ public sealed class IpfsServingTests(IpfsNodeFixture ipfs) : IAsyncLifetime
         return facade;
     }
 
-    private static async Task<CidCacheEntry> WaitForCidAsync(FacadeHost facade, Digest digest)
-    {
-        var cids = facade.Services.GetRequiredService<ICidCache>();
-        for (var i = 0; i < 300; i++)
-        {
-            if (await cids.GetAsync(digest, CancellationToken.None) is { } entry) return entry;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"no CID was recorded for {digest}");
-    }
+    private static Task<CidCacheEntry> WaitForCidAsync(FacadeHost facade, Digest digest) => CidWait.ForAsync(facade, digest);
 
     [Fact]
     public async Task Layer_pulled_through_one_replica_is_served_by_another_from_ipfs_with_its_upstream_unreachable()

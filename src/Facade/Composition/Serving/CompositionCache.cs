@@ -49,6 +49,37 @@ internal sealed class CompositionCache(int capacity, long rewrittenBytes)
         if (_byKey.Count > capacity) Trim();
     }
 
+    /// <summary>
+    /// Drops every composed image that rests on <paramref name="digest"/> (its base manifest, or a
+    /// blob it serves from a mirror) and every rewritten composed manifest; returns the digests of
+    /// the composed manifests and configs that went, so shared copies can go too.
+    /// </summary>
+    public IReadOnlyList<Digest> RemoveBuiltOn(Digest digest)
+    {
+        var removed = new List<Digest>();
+        lock (_trimLock)
+        {
+            foreach (var (key, entry) in _byKey.ToList())
+            {
+                var image = entry.Image;
+                var builtOn = image.Image.BaseManifestDigest == digest || image.Manifest.Digest == digest
+                    || image.Blobs.TryGetValue(digest, out var source) && source is RepositoryBlobSource;
+                if (!builtOn) continue;
+                _byKey.TryRemove(key, out _);
+                _byDigest.TryRemove(image.Manifest.Digest, out _);
+                foreach (var (name, named) in _byName)
+                    if (ReferenceEquals(named, entry)) _byName.TryRemove(name, out _);
+                removed.Add(image.Manifest.Digest);
+                removed.Add(image.Image.Result.ConfigDigest);
+            }
+            if (removed.Count > 0)
+            {
+                removed.AddRange(_rewritten.Clear());
+            }
+        }
+        return removed;
+    }
+
     private static ServedImage? Touch(Entry? entry)
     {
         if (entry is null) return null;

@@ -63,6 +63,16 @@ internal sealed class CompositionService(
         }
     }
 
+    /// <summary>
+    /// Forgets compositions that rest on a deleted manifest or blob (and the short reuse of recent
+    /// ones, whose base tags may have changed with it); returns the composed digests dropped.
+    /// </summary>
+    public IReadOnlyList<Digest> ForgetBuiltOn(Digest? digest)
+    {
+        _recent.Clear();
+        return digest is { } deleted ? cache.RemoveBuiltOn(deleted) : [];
+    }
+
     /// <summary>A composed manifest or config another replica has shared, or null.</summary>
     public async Task<StoredDocument?> SharedAsync(Digest digest, CancellationToken ct) =>
         await shared.GetDocumentAsync(digest, ct).ConfigureAwait(false);
