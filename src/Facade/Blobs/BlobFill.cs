@@ -26,13 +26,17 @@ internal sealed class BlobFill
     private volatile bool _verified;
     private volatile OciError? _failure;
 
-    public BlobFill(Digest digest, string tempPath)
+    public BlobFill(Digest digest, string tempPath, UpstreamTarget target)
     {
         Digest = digest;
+        Target = target;
         _path = tempPath;
     }
 
     public Digest Digest { get; }
+
+    /// <summary>The repository the fetch runs under (the first caller's).</summary>
+    public UpstreamTarget Target { get; }
 
     /// <summary>Completes with the blob's length (null when the upstream did not say) once response headers arrived; faults with <see cref="UpstreamException"/>.</summary>
     public Task<long?> Started => _started.Task;

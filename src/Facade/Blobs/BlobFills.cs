@@ -28,7 +28,7 @@ internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> o
                 joined = true;
                 return existing;
             }
-            var fill = new BlobFill(digest, store.NewTempPath());
+            var fill = new BlobFill(digest, store.NewTempPath(), target);
             if (!_inFlight.TryAdd(digest, fill)) continue;
             joined = false;
             _ = Task.Run(async () =>
@@ -39,6 +39,9 @@ internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> o
             return fill;
         }
     }
+
+    /// <summary>Takes a failed fill out of the table at once, so the next caller starts afresh.</summary>
+    public void Forget(BlobFill fill) => _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(fill.Digest, fill));
 
     /// <summary>The fill in flight for a digest, if any.</summary>
     public BlobFill? Find(Digest digest) => _inFlight.GetValueOrDefault(digest);

@@ -10,7 +10,8 @@ namespace Facade.Blobs;
 internal static class BlobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the mirror's <see cref="BlobChain"/>, built from configuration: the disk cache,
+    /// Registers the mirror's <see cref="BlobChain"/>, built from configuration: the repository
+    /// scope (is the blob held by the repository asked?), the disk cache,
     /// then (with <c>Facade:Ipfs:Serve</c>) partial ranges from IPFS, then the shared fill whose
     /// origins are IPFS (with <c>Serve</c>) and the upstream.
     /// </summary>
@@ -28,6 +29,8 @@ internal static class BlobsServiceCollectionExtensions
             return new BlobFills(sp.GetRequiredService<ContentStore>(), origins, sp.GetRequiredService<UpstreamSender>().Idle,
                 sp.GetRequiredService<FacadeMetrics>(), sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         });
+        services.AddSingleton<RepositoryHoldings>();
+        services.AddSingleton<RepositoryScopeBlobSource>();
         services.AddSingleton<CacheBlobSource>();
         services.AddSingleton<FillBlobSource>();
         services.AddSingleton<IpfsRangeBlobSource>();
@@ -35,8 +38,9 @@ internal static class BlobsServiceCollectionExtensions
         {
             var serveIpfs = sp.GetRequiredService<IOptions<IpfsOptions>>().Value.Serve;
             IReadOnlyList<IBlobSource> links = serveIpfs
-                ? [sp.GetRequiredService<CacheBlobSource>(), sp.GetRequiredService<IpfsRangeBlobSource>(), sp.GetRequiredService<FillBlobSource>()]
-                : [sp.GetRequiredService<CacheBlobSource>(), sp.GetRequiredService<FillBlobSource>()];
+                ? [sp.GetRequiredService<RepositoryScopeBlobSource>(), sp.GetRequiredService<CacheBlobSource>(),
+                    sp.GetRequiredService<IpfsRangeBlobSource>(), sp.GetRequiredService<FillBlobSource>()]
+                : [sp.GetRequiredService<RepositoryScopeBlobSource>(), sp.GetRequiredService<CacheBlobSource>(), sp.GetRequiredService<FillBlobSource>()];
             return new BlobChain(links);
         });
         return services;

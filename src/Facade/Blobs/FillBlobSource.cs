@@ -18,7 +18,18 @@ internal sealed class FillBlobSource(BlobFills fills, FacadeMetrics metrics) : I
         if (request.Read == BlobRead.Head) return await LengthAsync(target, request, ct).ConfigureAwait(false);
         var fill = fills.GetOrStart(target, digest, out var joined);
         if (joined) metrics.SingleFlightJoin("blob");
-        var fillLength = await fill.Started.WaitAsync(ct).ConfigureAwait(false);
+        long? fillLength;
+        try
+        {
+            fillLength = await fill.Started.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (UpstreamException) when (fill.Target != target)
+        {
+            // Another repository's fetch failed: its answer is not this repository's.
+            fills.Forget(fill);
+            fill = fills.GetOrStart(target, digest, out _);
+            fillLength = await fill.Started.WaitAsync(ct).ConfigureAwait(false);
+        }
         try
         {
             return new FillBlobContent(fill, fill.OpenRead(), fillLength);

@@ -18,6 +18,21 @@ public sealed class FacadeOptions
     public PushOptions Push { get; set; } = new();
 
     public UpstreamTimeoutOptions Timeouts { get; set; } = new();
+
+    /// <summary>Registries that image specs name without a configured upstream (Gitpod's behaviour).</summary>
+    public OnDemandUpstreamOptions OnDemandUpstreams { get; set; } = new();
+}
+
+/// <summary>
+/// Upstreams made when an image spec names a registry that is not configured: HTTPS, or plain
+/// HTTP for a loopback host (as Docker and containerd treat localhost). Only composition uses
+/// them; mirror requests still need a configured upstream (never an open proxy).
+/// </summary>
+public sealed class OnDemandUpstreamOptions
+{
+    public bool Enabled { get; set; }
+    /// <summary>A Docker <c>config.json</c> with credentials for such registries (Gitpod's <c>dockerAuth</c>).</summary>
+    public string? DockerConfig { get; set; }
 }
 
 /// <summary>One upstream registry.</summary>

@@ -28,6 +28,8 @@ internal sealed class FacadeOptionsValidator : IValidateOptions<FacadeOptions>
         // docker.io off must not need a second setting.
         if (options.DefaultUpstream is { Length: > 0 } d && !options.Upstreams.ContainsKey(d))
             failures.Add($"Facade:DefaultUpstream '{d}' is not a configured upstream");
+        if (options.OnDemandUpstreams.DockerConfig is { } auth && !File.Exists(auth))
+            failures.Add($"Facade:OnDemandUpstreams:DockerConfig file '{auth}' does not exist");
         if (string.IsNullOrWhiteSpace(options.Cache.Directory))
             failures.Add("Facade:Cache:Directory must be set");
         if (options.Cache.TagTtl < TimeSpan.Zero)

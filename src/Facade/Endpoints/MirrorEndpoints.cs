@@ -13,11 +13,13 @@ namespace Facade.Endpoints;
 /// <summary>The read endpoints of mirrored repositories.</summary>
 internal sealed class MirrorEndpoints(
     ManifestService manifests, BlobChain blobs, BlobResponder blobResponder, IpfsManifestRewriter rewriter,
-    UpstreamSender sender, ReferrersFromTag referrersFromTag)
+    UpstreamSender sender, ReferrersFromTag referrersFromTag, RepositoryHoldings holdings)
 {
     public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
         var manifest = await manifests.GetAsync(target, route.Reference, context.RequestAborted).ConfigureAwait(false);
+        // Whatever manifest of this repository the facade serves tells which blobs the repository holds.
+        await holdings.RecordManifestAsync(target, manifest).ConfigureAwait(false);
         var byTag = !Digest.TryParse(route.Reference, out _);
         manifest = await rewriter.PrepareAsync(manifest, byTag, context.RequestAborted,
             (child, ct) => manifests.GetAsync(target, child.Value, ct)).ConfigureAwait(false);

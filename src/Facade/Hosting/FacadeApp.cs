@@ -5,6 +5,7 @@ using Facade.Composition;
 using Facade.Composition.Serving;
 using Facade.Configuration;
 using Facade.Endpoints;
+using Facade.Gitpod;
 using Facade.Http;
 using Facade.Ipfs;
 using Facade.Redis;
@@ -24,6 +25,8 @@ public static class FacadeApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // --gitpod-config <file>: Gitpod's registry-facade configuration, translated to ours.
+        builder.Configuration.AddGitpodConfig();
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         // TLS endpoints from configuration (Kestrel:Endpoints:<name>:Url and :Certificate); over
         // TLS, clients negotiate HTTP/2 or HTTP/1.1 by ALPN.
@@ -39,6 +42,7 @@ public static class FacadeApp
     public static IServiceCollection AddFacade(this IServiceCollection services, IConfiguration configuration) => services
         .AddFacadeOptions(configuration)
         .AddClientAuth(configuration)
+        .AddGitpod(configuration)
         .AddFacadeMetrics()
         .AddStorage()
         .AddUpstreams()
@@ -59,6 +63,9 @@ public static class FacadeApp
         // on a bad cache directory and no early measurement is missed.
         app.Services.GetRequiredService<PrometheusExporter>();
         app.Services.GetRequiredService<ContentStore>();
+        // Prefix and listener rules first, routing after them (the prefix leaves the path), then auth.
+        app.UseGitpod();
+        app.UseRouting();
         app.UseClientAuth();
         var handler = app.Services.GetRequiredService<DistributionHandler>();
         RequestDelegate v2 = handler.HandleAsync;

@@ -91,6 +91,8 @@ internal sealed class AdvisoryRedis : IAsyncDisposable
         {
             if (_connection is { } existing) return existing;
             var config = ConfigurationOptions.Parse(_options.Configuration!);
+            if (!string.IsNullOrEmpty(_options.Password)) config.Password = _options.Password;
+            if (_options.InsecureSkipVerify) config.CertificateValidation += (_, _, _, _) => true;
             // Never fail or queue because Redis is down: connect in the background, fail calls at once.
             config.AbortOnConnectFail = false;
             config.BacklogPolicy = BacklogPolicy.FailFast;

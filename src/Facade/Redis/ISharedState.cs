@@ -15,6 +15,12 @@ internal interface ISharedState
     /// <summary>Records a resolution that other replicas may use for <paramref name="ttl"/>.</summary>
     Task SetResolvedAsync(string reference, Digest digest, TimeSpan ttl, CancellationToken cancellationToken);
 
+    /// <summary>True when a replica recorded that <paramref name="repository"/> (<c>upstream/name</c>) holds <paramref name="digest"/>.</summary>
+    Task<bool> IsBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>Records blobs <paramref name="repository"/> holds (a manifest of it lists them, or the upstream confirmed).</summary>
+    Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken);
+
     /// <summary>Forgets the resolution of one reference (a tag deleted upstream).</summary>
     Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken);
 

@@ -18,6 +18,12 @@ internal sealed class RedisOptions
     /// <summary>Longest wait for a connection attempt.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Password, kept out of <see cref="Configuration"/> (it may contain commas); Gitpod's <c>REDIS_PASSWORD</c>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Accept any server certificate over TLS (Gitpod's <c>insecureSkipVerify</c>).</summary>
+    public bool InsecureSkipVerify { get; set; }
+
     /// <summary>True when a Redis server is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
 }

@@ -8,7 +8,8 @@ namespace Facade.Redis;
 /// holds a digest with a TTL; <c>doc:&lt;digest&gt;</c> is a hash of media type (<c>mt</c>) and
 /// bytes (<c>b</c>); <c>resolves:&lt;host/name&gt;</c> is the set of a repository's recorded
 /// references, so a deletion can forget them all. Documents are checked against their digest both ways, so a corrupt or
-/// foreign entry is a miss, never served.
+/// foreign entry is a miss, never served. <c>holds:&lt;upstream&gt;/&lt;repository&gt;</c> is the set of
+/// blob digests the repository is known to hold.
 /// </summary>
 internal sealed class RedisSharedState : ISharedState
 {
@@ -46,6 +47,12 @@ internal sealed class RedisSharedState : ISharedState
             await db.KeyExpireAsync(index, ttl).ConfigureAwait(false);
         }, cancellationToken);
     }
+
+    public Task<bool> IsBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        _redis.RunAsync("holds.get", db => db.SetContainsAsync(HoldsKey(repository), digest.Value), false, cancellationToken);
+
+    public Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken) =>
+        _redis.RunAsync("holds.add", db => db.SetAddAsync(HoldsKey(repository), [.. digests.Select(d => (RedisValue)d.Value)]), cancellationToken);
 
     public Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken) =>
         _redis.RunAsync("resolve.forget", db => db.KeyDeleteAsync(ResolveKey(reference)), cancellationToken);
@@ -96,4 +103,6 @@ internal sealed class RedisSharedState : ISharedState
     private static string IndexKey(string reference) => "resolves:" + reference[..Math.Max(0, reference.LastIndexOf(':'))];
 
     private static string DocumentKey(Digest digest) => "doc:" + digest.Value;
+
+    private static string HoldsKey(string repository) => "holds:" + repository;
 }

@@ -7,10 +7,13 @@ namespace Facade.Upstreams;
 /// a first path component that names an upstream, else the default. An <c>ns</c> naming no
 /// configured upstream is refused: the facade is never an open proxy.
 /// </summary>
-internal sealed class UpstreamCatalog(IReadOnlyList<UpstreamRegistry> upstreams, string? defaultUpstream)
+internal sealed class UpstreamCatalog(IReadOnlyList<UpstreamRegistry> upstreams, string? defaultUpstream,
+    Func<string, UpstreamRegistry>? onDemand = null)
 {
+    private const int MaxOnDemand = 256;
     private readonly Dictionary<string, UpstreamRegistry> _byName =
         upstreams.ToDictionary(u => u.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<UpstreamRegistry>> _onDemand = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<UpstreamRegistry> All { get; } = upstreams;
 
@@ -19,6 +22,18 @@ internal sealed class UpstreamCatalog(IReadOnlyList<UpstreamRegistry> upstreams,
         _byName.TryGetValue(nameOrAuthority, out var byName)
             ? byName
             : All.FirstOrDefault(u => u.Authority.Equals(nameOrAuthority, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// <see cref="Find"/>, else (when on-demand upstreams are enabled) an upstream made for the
+    /// registry host and kept. For image references in specs only, never for client requests.
+    /// </summary>
+    public UpstreamRegistry? FindOrCreate(string authority)
+    {
+        var configured = Find(authority);
+        if (configured is not null || onDemand is null) return configured;
+        if (_onDemand.Count >= MaxOnDemand && !_onDemand.ContainsKey(authority)) return null;
+        return _onDemand.GetOrAdd(authority, a => new Lazy<UpstreamRegistry>(() => onDemand(a))).Value;
+    }
 
     /// <summary>Resolves a request's repository name and <c>ns</c> parameter.</summary>
     public (UpstreamTarget? Target, OciError? Error) Resolve(string name, string? ns)

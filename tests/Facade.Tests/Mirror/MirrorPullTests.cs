@@ -128,8 +128,8 @@ public sealed class MirrorPullTests(MirrorFixture fixture) : IClassFixture<Mirro
 
     [Theory]
     [InlineData("/v2/Team/oci/manifests/v1", 400)]
-    [InlineData("/v2/team/oci/manifests/-v1", 400)]
-    [InlineData("/v2/team/oci/manifests/sha256:abc", 400)]
+    [InlineData("/v2/team/oci/manifests/-v1", 404)]
+    [InlineData("/v2/team/oci/manifests/sha256:abc", 404)]
     [InlineData("/v2/team/oci/blobs/sha256:xyz", 400)]
     [InlineData("/v2/team/oci/blobs/md5:d41d8cd98f00b204e9800998ecf8427e", 400)]
     [InlineData("/v2/team/oci/manifests/nope", 404)]

@@ -13,7 +13,7 @@ namespace Facade.Composition.Serving;
 /// upstream (by name or host:port, which gives scheme and credentials), manifests come from the
 /// manifest cache, configs through the same cached, verified blob path as any other blob.
 /// </summary>
-internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService manifests, BlobChain blobs) : IImageSource
+internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService manifests, BlobChain blobs, RepositoryHoldings holdings) : IImageSource
 {
     private const int MaxConfigBytes = 8 * 1024 * 1024;
 
@@ -27,6 +27,7 @@ internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService
     {
         var (target, parsed) = Resolve(reference);
         var manifest = await manifests.GetAsync(target, parsed.Identifier, cancellationToken).ConfigureAwait(false);
+        await holdings.RecordManifestAsync(target, manifest).ConfigureAwait(false);
         return new FetchedManifest(manifest.Bytes, manifest.MediaType);
     }
 
@@ -48,7 +49,7 @@ internal sealed class MirrorImageSource(UpstreamCatalog catalog, ManifestService
     {
         if (!Reference.TryParse(reference, out var parsed, out var error))
             throw new CompositionException($"invalid image reference '{reference}': {error}");
-        var upstream = catalog.Find(parsed.Registry)
+        var upstream = catalog.FindOrCreate(parsed.Registry)
             ?? throw new CompositionException($"registry '{parsed.Registry}' of '{reference}' is not a configured upstream");
         return (new UpstreamTarget(upstream, parsed.Repository), parsed);
     }
