@@ -50,6 +50,11 @@ internal sealed class ContentDiscoveryWorkflow(WorkflowContext ctx) : IWorkflow
             Expect.That(IsSorted(all, StringComparer.Ordinal) || IsSorted(all, StringComparer.OrdinalIgnoreCase), $"tags not sorted: {string.Join(", ", all.Take(10))}");
             return Task.CompletedTask;
         });
+        await Check("GET tags list of a repository that does not exist gives 404 NAME_UNKNOWN", async () =>
+        {
+            var response = await ctx.Registry.SendAsync(HttpMethod.Get, Paths.Tags(ns + "-absent-" + TestImage.RandomSuffix()));
+            ErrorEnvelope.ExpectError(response, "NAME_UNKNOWN", 404);
+        });
         await new TagPaginationChecks(ctx, Name).RunAsync(listed ? all : null, tags[0], PageSize);
         await new ReferrersChecks(ctx, Name).RunAsync(pushed ? image : null);
     }

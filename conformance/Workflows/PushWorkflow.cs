@@ -7,7 +7,7 @@ namespace Conformance.Workflows;
 
 /// <summary>
 /// Push: monolithic and single-request blob uploads, upload cancellation and digest checks here;
-/// chunked uploads in <see cref="ChunkedUploadChecks"/>, mounts in <see cref="CrossMountChecks"/>,
+/// chunked uploads in <see cref="ChunkedUploadChecks"/> and <see cref="UploadSessionChecks"/>, mounts in <see cref="CrossMountChecks"/>,
 /// manifests in <see cref="ManifestPushChecks"/>.
 /// </summary>
 internal sealed class PushWorkflow(WorkflowContext ctx) : IWorkflow
@@ -26,6 +26,7 @@ internal sealed class PushWorkflow(WorkflowContext ctx) : IWorkflow
         var single = await SingleRequestAsync(image.Layers[2]);
         var chunked = await new ChunkedUploadChecks(ctx, Name).RunAsync(image.Layers[1]);
         await CancelAsync();
+        await new UploadSessionChecks(ctx, Name).RunAsync();
         await MismatchedDigestAsync();
         await new DigestAlgorithmChecks(ctx, Name).RunAsync();
         await new CrossMountChecks(ctx, Name).RunAsync(monolithic ? image.Config : null);

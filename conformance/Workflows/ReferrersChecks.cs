@@ -65,6 +65,8 @@ internal sealed class ReferrersChecks(WorkflowContext ctx, string workflow)
             var entries = ReferrersIndex.From(await ctx.Registry.SendAsync(HttpMethod.Get, Paths.Referrers(ns, Digests.Random())));
             Expect.That(entries.Count == 0, $"expected no referrers, got {entries.Count}");
         });
+        var pushedArtifacts = pushed ? artifacts.Select((a, i) => new ReferrerArtifact(a, types[i], AnnotationsOf(types[i]))).ToList() : [];
+        await new ReferrersFallbackChecks(ctx, workflow).RunAsync(subject?.Manifest, pushedArtifacts, subjectHeaders.Any(h => h is not null));
     }
 
     private static TestManifest Artifact(TestImage subject, TestBlob config, string artifactType)

@@ -48,15 +48,15 @@ internal sealed class BlobFill
     public string Source { get; private set; } = "upstream";
 
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
-    public async Task RunAsync(UpstreamTarget target, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
+    public async Task RunAsync(UpstreamTarget target, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, ContentStore store, FacadeMetrics metrics, ILogger log, CancellationToken stopping)
     {
-        FetchedBody? body = null;
+        ResumingStream? body = null;
         try
         {
-            body = await OpenFirstAsync(origins, target, stopping).ConfigureAwait(false);
-            Source = body.Origin.Name;
+            body = new ResumingStream(await OpenFirstAsync(origins, target, stopping).ConfigureAwait(false), origins, target, Digest, log);
+            Source = body.Current.Origin.Name;
             await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
-            _started.TrySetResult(body.Length);
+            _started.TrySetResult(body.BlobLength);
             await CopyVerifiedAsync(target.Upstream, body, file, idle, metrics, stopping).ConfigureAwait(false);
             lock (_lock)
             {
@@ -64,14 +64,15 @@ internal sealed class BlobFill
                 _path = store.BlobPath(Digest);
                 _verified = true;
             }
-            await body.Origin.VerifiedAsync(Digest, body).ConfigureAwait(false);
+            await body.Current.Origin.VerifiedAsync(Digest, body.Current).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             var error = e is ContentMismatchException m ? m.Error : e is UpstreamException u ? u.Error : UpstreamFailure.FromException(target.Upstream, e);
             // The origin forgets wrong content (a CID) before any reader learns of the failure, so a
             // client that retries after the abort is already sent elsewhere.
-            if (body is not null && e is ContentMismatchException) await body.Origin.RejectedAsync(Digest, body).ConfigureAwait(false);
+            if (body is not null && e is ContentMismatchException)
+                foreach (var part in body.Parts) await part.Origin.RejectedAsync(Digest, part).ConfigureAwait(false);
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
             TryDelete(_path);
@@ -90,11 +91,11 @@ internal sealed class BlobFill
         throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown, $"no origin has {Digest}"));
     }
 
-    private async Task CopyVerifiedAsync(UpstreamRegistry upstream, FetchedBody source, FileStream file,
+    private async Task CopyVerifiedAsync(UpstreamRegistry upstream, ResumingStream source, FileStream file,
         TimeSpan idleTimeout, FacadeMetrics metrics, CancellationToken stopping)
     {
-        var body = source.Body;
-        var length = source.Length;
+        var body = source;
+        var length = source.BlobLength;
         using var hasher = Digest.CreateHasher();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -107,12 +108,11 @@ internal sealed class BlobFill
                 try { read = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
                 {
-                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{source.Origin.Name} stalled sending {Digest}"));
+                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{source.Current.Origin.Name} stalled sending {Digest}"));
                 }
                 if (read == 0) break;
                 hasher.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false);
-                source.Origin.Received(read);
                 Interlocked.Add(ref _written, read);
                 if (length is { } max && _written > max) break;
                 Pulse();
@@ -127,7 +127,7 @@ internal sealed class BlobFill
         {
             metrics.VerifyFailure();
             throw new ContentMismatchException(new OciError(OciErrorCode.BadGateway,
-                $"{(source.Origin is UpstreamOrigin ? "upstream " + upstream.Name : source.Origin.Name)} sent content that does not match {Digest} ({_written} bytes)"));
+                $"{(source.Current.Origin is UpstreamOrigin ? "upstream " + upstream.Name : source.Current.Origin.Name)} sent content that does not match {Digest} ({_written} bytes)"));
         }
     }
 

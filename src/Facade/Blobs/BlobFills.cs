@@ -11,7 +11,7 @@ namespace Facade.Blobs;
 /// in flight or starts one; the fill leaves this table when it ends, after its commit, so a
 /// later request finds the blob in the store (or, after a failure, starts afresh).
 /// </summary>
-internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, CancellationToken stopping)
+internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ILogger<BlobFills> log, CancellationToken stopping)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -33,7 +33,7 @@ internal sealed class BlobFills(ContentStore store, IReadOnlyList<IFillOrigin> o
             joined = false;
             _ = Task.Run(async () =>
             {
-                try { await fill.RunAsync(target, Origins, idle, store, metrics, stopping).ConfigureAwait(false); }
+                try { await fill.RunAsync(target, Origins, idle, store, metrics, log, stopping).ConfigureAwait(false); }
                 finally { _inFlight.TryRemove(new KeyValuePair<Digest, BlobFill>(digest, fill)); }
             });
             return fill;

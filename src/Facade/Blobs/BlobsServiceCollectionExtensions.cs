@@ -27,7 +27,8 @@ internal static class BlobsServiceCollectionExtensions
                 ? [sp.GetRequiredService<IpfsOrigin>(), sp.GetRequiredService<UpstreamOrigin>()]
                 : [sp.GetRequiredService<UpstreamOrigin>()];
             return new BlobFills(sp.GetRequiredService<ContentStore>(), origins, sp.GetRequiredService<UpstreamSender>().Idle,
-                sp.GetRequiredService<FacadeMetrics>(), sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+                sp.GetRequiredService<FacadeMetrics>(), sp.GetRequiredService<ILogger<BlobFills>>(),
+                sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         });
         services.AddSingleton<RepositoryHoldings>();
         services.AddSingleton<RepositoryScopeBlobSource>();

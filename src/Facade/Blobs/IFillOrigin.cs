@@ -22,6 +22,9 @@ internal interface IFillOrigin
     /// <summary>Counts bytes received from this origin (called in the fill's loop: must be cheap).</summary>
     void Received(int bytes);
 
+    /// <summary>Called when this origin's body broke mid-blob (the fill resumes elsewhere or again).</summary>
+    void Broke(Digest digest, FetchedBody body, string reason);
+
     /// <summary>Called once the fill verified and committed every byte it read from this origin.</summary>
     Task VerifiedAsync(Digest digest, FetchedBody body);
 

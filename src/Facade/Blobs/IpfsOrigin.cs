@@ -60,6 +60,11 @@ internal sealed partial class IpfsOrigin(
 
     public void Received(int bytes) { }
 
+    public void Broke(Digest digest, FetchedBody body, string reason)
+    {
+        if (body.Cid is { } cid) Fail(digest, cid, reason);
+    }
+
     public Task VerifiedAsync(Digest digest, FetchedBody body) =>
         body.Cid is { } cid ? cids.SetVerifiedAsync(digest, cid, CancellationToken.None) : Task.CompletedTask;
 
