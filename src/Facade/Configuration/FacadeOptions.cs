@@ -41,16 +41,19 @@ public sealed class OnDemandUpstreamOptions
 /// <summary>One upstream registry.</summary>
 public sealed class UpstreamOptions
 {
-    /// <summary>Base URL, e.g. <c>http://127.0.0.1:5000</c>.</summary>
+    /// <summary>Base URL, e.g. <c>http://127.0.0.1:5000</c> (scheme, host and port only: a path is refused at start).</summary>
     [Required] public string Url { get; set; } = "";
+    /// <summary>False switches the upstream off (the built-in <c>docker.io</c> one, say: <c>Facade__Upstreams__docker.io__Enabled=false</c>).</summary>
+    public bool Enabled { get; set; } = true;
     public string? Username { get; set; }
     public string? Password { get; set; }
     /// <summary>Path to a Docker <c>config.json</c> to take credentials from.</summary>
     public string? DockerConfig { get; set; }
     /// <summary>
-    /// Hosts (host[:port]) of token services that may receive this upstream's credentials when
-    /// its Bearer challenge names them as realm. Without an entry, credentials go to a realm only
-    /// on the upstream's own host.
+    /// Token services (host[:port], or a URL whose host[:port] is taken) that may receive this
+    /// upstream's credentials when its Bearer challenge names them as realm. Without an entry,
+    /// credentials go to a realm only on the upstream's own host (the Hub's registry also trusts
+    /// the Hub's token service).
     /// </summary>
     public List<string> TokenRealms { get; set; } = [];
     /// <summary>Whether pushes may be passed through to this upstream.</summary>

@@ -7,7 +7,6 @@ internal static class EndpointsServiceCollectionExtensions
     /// <summary>Registers the distribution request handler and the mirror's endpoints.</summary>
     public static IServiceCollection AddEndpoints(this IServiceCollection services)
     {
-        services.AddSingleton<TagLister>();
         services.AddSingleton<MirrorEndpoints>();
         services.AddSingleton<DistributionHandler>();
         return services;

@@ -12,7 +12,7 @@ namespace Facade.Endpoints;
 
 /// <summary>The read endpoints of mirrored repositories.</summary>
 internal sealed class MirrorEndpoints(
-    ManifestService manifests, BlobChain blobs, BlobResponder blobResponder, TagLister tagLister, IpfsManifestRewriter rewriter,
+    ManifestService manifests, BlobChain blobs, BlobResponder blobResponder, IpfsManifestRewriter rewriter,
     UpstreamSender sender, ReferrersFromTag referrersFromTag, RepositoryHoldings holdings)
 {
     public async Task ManifestAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
@@ -36,7 +36,7 @@ internal sealed class MirrorEndpoints(
     }
 
     /// <summary>
-    /// Tags list: the upstream's list, re-paginated by the facade (sorted, <c>n</c>, <c>last</c>,
+    /// Tags list: the upstream's whole list (read by the client under its caps), re-paginated by the facade (sorted, <c>n</c>, <c>last</c>,
     /// <c>Link</c>) so clients get spec behaviour whatever the upstream does with those parameters.
     /// </summary>
     public async Task TagsAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
@@ -48,7 +48,9 @@ internal sealed class MirrorEndpoints(
             return;
         }
         var last = query["last"].ToString();
-        var tags = await tagLister.ListAsync(target, context.RequestAborted).ConfigureAwait(false);
+        var ct = context.RequestAborted;
+        var tags = await sender.CallAsync(target.Upstream, c => c.ListTagsAsync(target.Repository, null, ct)).ConfigureAwait(false)
+            ?? throw new UpstreamException(new OciError(OciErrorCode.NameUnknown));
         var (body, nextLast) = TagPage.Build(route.Name, tags, n, last);
         var response = context.Response;
         if (nextLast is not null)
@@ -70,27 +72,15 @@ internal sealed class MirrorEndpoints(
     public async Task ReferrersAsync(HttpContext context, DistributionRoute route, UpstreamTarget target)
     {
         var artifactType = context.Request.Query.TryGetValue("artifactType", out var type) ? type.ToString() : null;
-        var query = artifactType is null ? "" : "?artifactType=" + Uri.EscapeDataString(artifactType);
-        using var response = await sender.SendAsync(target.Upstream, HttpMethod.Get,
-            target.Upstream.V2($"{target.Repository}/referrers/{route.Reference}{query}"),
-            r => r.Headers.TryAddWithoutValidation("Accept", MediaTypes.OciIndex), context.RequestAborted).ConfigureAwait(false);
+        var ct = context.RequestAborted;
+        var subject = Digest.Parse(route.Reference);
+        var answer = await sender.CallAsync(target.Upstream, c => c.GetReferrersAsync(target.Repository, subject, artifactType, ct))
+            .ConfigureAwait(false);
         var http = context.Response;
         http.ContentType = MediaTypes.OciIndex;
-        byte[] body;
-        var filtered = false;
-        if (response.IsSuccessStatusCode)
-        {
-            body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
-            filtered = response.Headers.TryGetValues("OCI-Filters-Applied", out var applied) && applied.Any(a => a.Contains("artifactType", StringComparison.Ordinal));
-        }
-        else if ((int)response.StatusCode is 404 or 405)
-        {
-            body = await referrersFromTag.ReadAsync(target, Digest.Parse(route.Reference), context.RequestAborted).ConfigureAwait(false);
-        }
-        else
-        {
-            throw new UpstreamException(UpstreamFailure.FromStatus(target.Upstream, response.StatusCode, OciErrorCode.ManifestUnknown));
-        }
+        // No referrers API upstream: the referrers tag schema's index (else an empty index).
+        var body = answer?.Index ?? await referrersFromTag.ReadAsync(target, subject, ct).ConfigureAwait(false);
+        var filtered = answer?.ArtifactTypeFiltered ?? false;
         if (artifactType is not null)
         {
             if (!filtered) body = ReferrersIndex.Filter(body, artifactType);

@@ -15,7 +15,7 @@ namespace Facade.Manifests;
 /// answered from its last known digest, with a warning and a metric.
 /// </summary>
 internal sealed partial class ManifestService(
-    ContentStore store, TagCache tags, ManifestFetcher fetcher, ISharedState shared, IOptions<FacadeOptions> options,
+    ContentStore store, TagCache tags, UpstreamSender sender, ISharedState shared, IOptions<FacadeOptions> options,
     FacadeMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ManifestService> log)
 {
     private readonly SingleFlight<RawManifest> _byDigest = new();
@@ -77,7 +77,7 @@ internal sealed partial class ManifestService(
                 return kept;
             }
             RawManifest fetched;
-            try { fetched = await fetcher.FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false); }
+            try { fetched = await FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false); }
             catch (Exception e) when (LogFetchFailed(target.Upstream.Name, target.Repository, digest.Value, e)) { throw; }
             store.PutManifest(fetched);
             return fetched;
@@ -101,13 +101,13 @@ internal sealed partial class ManifestService(
         Digest digest;
         try
         {
-            if (await fetcher.ResolveAsync(target, tag, stopping).ConfigureAwait(false) is { } headDigest)
+            if (await HeadAsync(target, tag, stopping).ConfigureAwait(false) is { } headDigest)
             {
                 digest = headDigest;
             }
             else
             {
-                var manifest = await fetcher.FetchAsync(target, tag, stopping).ConfigureAwait(false);
+                var manifest = await FetchAsync(target, tag, stopping).ConfigureAwait(false);
                 store.PutManifest(manifest);
                 digest = manifest.Digest;
             }
@@ -133,6 +133,24 @@ internal sealed partial class ManifestService(
         if (e is UpstreamException { Error.Code: OciErrorCode.ManifestUnknown }) return false; // the client's miss, not a failure
         LogUpstreamFailed(upstream, repository, reference, e is UpstreamException u ? u.Error.Message ?? e.Message : e.Message, e);
         return false;
+    }
+
+    /// <summary>The digest a HEAD names for a tag; null when the upstream does not say.</summary>
+    private async Task<Digest?> HeadAsync(UpstreamTarget target, string tag, CancellationToken ct)
+    {
+        metrics.UpstreamFetch("manifest-head");
+        var info = await sender.CallAsync(target.Upstream, c => c.HeadManifestAsync(target.Repository, tag, ct)).ConfigureAwait(false);
+        return info is null ? throw new UpstreamException(new OciError(OciErrorCode.ManifestUnknown)) : info.Digest;
+    }
+
+    /// <summary>A manifest by tag or digest, verified by the client (raw bytes, never re-serialized).</summary>
+    private async Task<RawManifest> FetchAsync(UpstreamTarget target, string reference, CancellationToken ct)
+    {
+        metrics.UpstreamFetch("manifest");
+        var manifest = await sender.CallAsync(target.Upstream, c => c.GetManifestAsync(target.Repository, reference, ct)).ConfigureAwait(false)
+            ?? throw new UpstreamException(new OciError(OciErrorCode.ManifestUnknown));
+        metrics.UpstreamBytes(manifest.Bytes.Length);
+        return manifest;
     }
 
     private static string TagKey(UpstreamTarget target, string tag) => $"{target.Upstream.Name}|{target.Repository}|{tag}";

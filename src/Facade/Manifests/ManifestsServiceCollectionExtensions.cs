@@ -8,7 +8,6 @@ internal static class ManifestsServiceCollectionExtensions
     public static IServiceCollection AddManifests(this IServiceCollection services)
     {
         services.AddSingleton<TagCache>();
-        services.AddSingleton<ManifestFetcher>();
         services.AddSingleton<ManifestService>();
         return services;
     }

@@ -19,7 +19,7 @@ internal sealed partial class PushForwarder(IHttpForwarder forwarder, IOptions<F
     public async Task ForwardAsync(HttpContext context, UpstreamTarget target, string clientName, ForwardPlan plan)
     {
         var transformer = new PushTransformer(target, clientName, plan);
-        var error = await forwarder.SendAsync(context, target.Upstream.BaseUri.ToString(), target.Upstream.Client, _config, transformer)
+        var error = await forwarder.SendAsync(context, target.Upstream.BaseUri.ToString(), target.Upstream.Client.Invoker, _config, transformer)
             .ConfigureAwait(false);
         if (error == ForwarderError.None || context.RequestAborted.IsCancellationRequested) return;
         var detail = context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();

@@ -4,30 +4,29 @@ using Facade.Shared.Client;
 namespace Facade.Upstreams;
 
 /// <summary>
-/// The outbound chain of one upstream: user agent -> retry -> auth (anonymous, Basic or Bearer
-/// tokens cached per scope) -> sockets. Credentials are registered for the upstream's own host
-/// only, so nothing else ever receives them.
+/// The settings of one upstream's registry client: user agent, retries, progress timeout, and
+/// credentials registered for the upstream's own host only, so nothing else ever receives them
+/// except the token services listed for it (and, for the Hub's registry, the Hub's own token
+/// service, which lives on another host).
 /// </summary>
 internal static class UpstreamHandlers
 {
     public const string UserAgent = "registry-facade/1.0";
 
-    public static HttpMessageHandler Create(string name, UpstreamOptions upstream, UpstreamTimeoutOptions timeouts)
+    public static RegistryHttpOptions Options(string name, UpstreamOptions upstream, UpstreamTimeoutOptions timeouts, UpstreamLog log) => new()
     {
-        var options = new RegistryHttpOptions
-        {
-            UserAgent = UserAgent,
-            ConnectTimeout = timeouts.Connect,
-            Credentials = Credentials(name, upstream),
-            Retry = new RetryOptions { MaxAttempts = timeouts.Attempts },
-        };
-        return RegistryHttp.CreateHandler(options);
-    }
+        UserAgent = UserAgent,
+        ConnectTimeout = timeouts.Connect,
+        ProgressTimeout = timeouts.Idle,
+        Credentials = Credentials(name, upstream, log),
+        Retry = new RetryOptions { MaxAttempts = timeouts.Attempts },
+    };
 
-    private static CredentialStore Credentials(string name, UpstreamOptions upstream)
+    private static CredentialStore Credentials(string name, UpstreamOptions upstream, UpstreamLog log)
     {
         var store = new CredentialStore();
         var url = new Uri(upstream.Url);
+        var hub = HubRegistry.IsHub(url);
         RegistryCredential? credential = null;
         if (upstream.Username is { } user)
         {
@@ -36,10 +35,21 @@ internal static class UpstreamHandlers
         else if (upstream.DockerConfig is { } path)
         {
             var fromFile = DockerConfigCredentials.Load(path);
-            credential = fromFile.Find(url.ToString()) ?? fromFile.Find(name);
+            foreach (var helper in fromFile.IgnoredHelpers) log.HelperIgnored(name, path, helper);
+            // The Hub's credentials sit under its legacy index key, which the store files as docker.io.
+            credential = fromFile.Find(url.ToString()) ?? (hub ? fromFile.Find(RegistryHost.DefaultRegistry) : null) ?? fromFile.Find(name);
         }
-        if (credential is not null)
-            store.Add(url.ToString(), credential with { TrustedRealmHosts = upstream.TokenRealms.ToHashSet(StringComparer.OrdinalIgnoreCase) });
-        return store;
+        if (credential is null) return store;
+        var realms = TrustedRealms(upstream, hub);
+        log.CredentialsConfigured(name, RegistryHost.Of(url), string.Join(", ", realms));
+        return store.Add(url.ToString(), credential with { TrustedRealmHosts = realms });
+    }
+
+    /// <summary>Configured realms as host[:port] whether written as a host or a URL; the Hub's own realm for the Hub.</summary>
+    public static HashSet<string> TrustedRealms(UpstreamOptions upstream, bool hub)
+    {
+        var realms = upstream.TokenRealms.Select(RegistryHost.Normalize).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (hub) realms.Add(HubRegistry.TokenRealmHost);
+        return realms;
     }
 }

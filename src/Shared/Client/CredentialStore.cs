@@ -21,6 +21,13 @@ public sealed class CredentialStore : ICredentialStore
         return this;
     }
 
+    /// <summary>
+    /// Credential helpers a Docker <c>config.json</c> named (<c>credsStore</c>, or
+    /// <c>credHelpers</c> per host) that were not run: callers warn about them, since the
+    /// credentials those helpers hold are not used.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredHelpers { get; internal set; } = [];
+
     /// <summary>The hosts that have credentials, normalised.</summary>
     public IReadOnlyCollection<string> Hosts => _byHost.Keys.ToArray();
 

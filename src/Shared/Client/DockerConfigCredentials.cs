@@ -44,6 +44,7 @@ public static class DockerConfigCredentials
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InvalidDataException("docker config is not a JSON object");
+            store.IgnoredHelpers = HelpersOf(document.RootElement);
             if (!document.RootElement.TryGetProperty("auths", out var auths)) return store;
             if (auths.ValueKind != JsonValueKind.Object)
                 throw new InvalidDataException("docker config 'auths' is not an object");
@@ -54,6 +55,17 @@ public static class DockerConfigCredentials
             }
         }
         return store;
+    }
+
+    /// <summary>The helpers named by <c>credsStore</c> and <c>credHelpers</c>, described for a warning.</summary>
+    private static string[] HelpersOf(JsonElement root)
+    {
+        var helpers = new List<string>();
+        if (root.TryGetProperty("credsStore", out var store) && store.ValueKind == JsonValueKind.String && store.GetString() is { Length: > 0 } name)
+            helpers.Add($"credsStore '{name}'");
+        if (root.TryGetProperty("credHelpers", out var perHost) && perHost.ValueKind == JsonValueKind.Object)
+            helpers.AddRange(perHost.EnumerateObject().Select(h => $"credHelpers '{h.Value}' for {h.Name}"));
+        return helpers.ToArray();
     }
 
     private static string HostOf(string key)

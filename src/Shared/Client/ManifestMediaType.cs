@@ -1,29 +1,27 @@
-using System.Text.Json;
+using Facade.Shared.Oci;
 
 namespace Facade.Shared.Client;
 
-/// <summary>Finds the <c>mediaType</c> a manifest declares in its own JSON.</summary>
+/// <summary>The one rule for a fetched manifest's media type.</summary>
 internal static class ManifestMediaType
 {
-    /// <summary>The top-level <c>mediaType</c> string, or null when absent or not JSON.</summary>
-    public static string? FromBody(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The declared <c>Content-Type</c> when it is a manifest type; else what the bytes say (their
+    /// <c>mediaType</c>, or their shape: an OCI manifest may omit the field); null when that is no
+    /// manifest type either (a registry answering <c>application/json</c> for an unknown document).
+    /// </summary>
+    public static string? Of(HttpResponseMessage response, ReadOnlySpan<byte> body)
     {
-        if (body.IsEmpty) return null;
+        var declared = response.Content.Headers.ContentType?.MediaType;
+        if (MediaTypes.IsManifest(declared)) return declared;
         try
         {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isMediaType = reader.ValueTextEquals("mediaType"u8);
-                reader.Read();
-                if (isMediaType) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                reader.Skip();
-            }
+            var inferred = ManifestDocument.Parse(body).InferMediaType();
+            return MediaTypes.IsManifest(inferred) ? inferred : null;
         }
-        catch (JsonException)
+        catch (ManifestFormatException)
         {
+            return null;
         }
-        return null;
     }
 }

@@ -114,6 +114,8 @@ public sealed class RegistryAuthHandler : DelegatingHandler
         }
         if (!challenge.IsBearer) return null;
         var realm = RealmOf(challenge, host);
+        // The same rule as for redirects: a realm is only http(s), never a downgrade from https.
+        OutboundGuard.CheckScheme(request.RequestUri!, realm, $"token realm of {host}");
         var realmCredential = MayReceive(credential, request.RequestUri!, realm) ? credential : null;
         var key = TokenCache.Key(host, scopes);
         var token = await _tokens

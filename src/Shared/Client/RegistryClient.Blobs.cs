@@ -7,53 +7,54 @@ namespace Facade.Shared.Client;
 public sealed partial class RegistryClient
 {
     /// <summary>
-    /// Opens a blob for reading; null when the registry does not have it. A redirect (to storage)
-    /// is followed without credentials. The stream verifies length and digest at its end.
+    /// Opens a blob's body as the registry streams it, unverified; null when the registry does not
+    /// have it. Redirects (to storage) are followed under the client's rules. With an
+    /// <paramref name="offset"/> the body starts there (a <c>Range</c> request; a registry that
+    /// answers with the whole blob instead is an error). For callers that verify while they store
+    /// (a fill); others use <see cref="GetBlobAsync"/>.
     /// </summary>
-    public async Task<VerifyingStream?> GetBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
+    public async Task<RegistryBlob?> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default, long offset = 0)
     {
-        var uri = Url(RegistryPaths.Blob(repository, digest));
-        var anonymous = false;
-        for (var hop = 0; ; hop++)
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        Action<HttpRequestMessage>? range = offset > 0 ? r => r.Headers.Range = new RangeHeaderValue(offset, null) : null;
+        var response = await SendAsync(HttpMethod.Get, Url(RegistryPaths.Blob(repository, digest)), range, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (anonymous) request.With(RegistryRequestOptions.Anonymous);
-            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location && hop < MaxRedirects)
-            {
-                response.Dispose();
-                uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
-                if (uri.Scheme is not ("http" or "https")) throw new InvalidDataException("blob redirect to a non-http URL");
-                anonymous = true;
-                continue;
-            }
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 response.Dispose();
                 return null;
             }
-            try
-            {
-                await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return new VerifyingStream(body, digest, response.Content.Headers.ContentLength, response);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
+            await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
+            // Bytes from the start where bytes from an offset were asked for would be the wrong bytes.
+            if (offset > 0 && response.StatusCode != HttpStatusCode.PartialContent)
+                throw new InvalidDataException($"registry {RegistryHost.Of(BaseUri)} ignored the range request for {digest} from byte {offset}");
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new RegistryBlob(body, response.Content.Headers.ContentLength, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 
-    /// <summary>The size of a blob, or null when the registry does not have it.</summary>
+    /// <summary>
+    /// Opens a blob for reading; null when the registry does not have it. The stream verifies
+    /// length and digest at its end.
+    /// </summary>
+    public async Task<VerifyingStream?> GetBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
+    {
+        var blob = await OpenBlobAsync(repository, digest, cancellationToken).ConfigureAwait(false);
+        return blob is null ? null : new VerifyingStream(blob.Body, digest, blob.Length, blob);
+    }
+
+    /// <summary>The size of a blob (-1 when not sent), or null when the registry does not have it.</summary>
     public async Task<long?> HeadBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(RegistryPaths.Blob(repository, digest))), cancellationToken)
+        using var response = await SendAsync(HttpMethod.Head, Url(RegistryPaths.Blob(repository, digest)), null, cancellationToken)
             .ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        // A HEAD may also be redirected to storage; the registry has the blob either way.
-        if (IsRedirect(response.StatusCode)) return response.Content.Headers.ContentLength ?? -1;
         await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
         return response.Content.Headers.ContentLength ?? -1;
     }
@@ -96,8 +97,4 @@ public sealed partial class RegistryClient
         await EnsureAsync(finished, cancellationToken).ConfigureAwait(false);
         return true;
     }
-
-    private static bool IsRedirect(HttpStatusCode status) =>
-        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
-            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 }

@@ -1,27 +1,35 @@
+using System.Net;
 using System.Text.Json;
 
 namespace Facade.Shared.Client;
 
 public sealed partial class RegistryClient
 {
-    private const int MaxTagPages = 1000;
-
     /// <summary>
-    /// Lists a repository's tags, following <c>Link: &lt;...&gt;; rel="next"</c> pages (at most
-    /// <paramref name="pageSize"/> per page when given); empty when the repository is unknown.
+    /// Lists a repository's tags, following <c>Link: &lt;...&gt;; rel="next"</c> pages on the same
+    /// host (at most <paramref name="pageSize"/> per page when given); null when the repository is
+    /// unknown. Each page is capped at <see cref="RegistryLimits.TagPage"/> bytes (a chunked page
+    /// too), the whole list at <see cref="RegistryLimits.TagList"/> bytes and
+    /// <see cref="RegistryLimits.TagPages"/> pages; beyond a cap it throws <see cref="InvalidDataException"/>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListTagsAsync(string repository, int? pageSize = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>?> ListTagsAsync(string repository, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var tags = new List<string>();
-        var next = RegistryPaths.Tags(repository) + (pageSize is { } n ? $"?n={n}" : "");
-        for (var page = 0; next is not null && page < MaxTagPages; page++)
+        var next = Url(RegistryPaths.Tags(repository) + (pageSize is { } n ? $"?n={n}" : ""));
+        var total = 0L;
+        for (var page = 0; next is not null; page++)
         {
-            using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(next)), cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return tags;
+            if (page == RegistryLimits.TagPages)
+                throw new InvalidDataException($"tag list of {repository} from {RegistryHost.Of(BaseUri)} has more than {RegistryLimits.TagPages} pages");
+            using var response = await SendAsync(HttpMethod.Get, next, null, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound && page == 0) return null;
             await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
-            var body = await BoundedBody.ReadAsync(response.Content, MaxManifestBytes, cancellationToken).ConfigureAwait(false);
+            var body = await ReadAsync(response, RegistryLimits.TagPage, cancellationToken).ConfigureAwait(false);
+            total += body.Length;
+            if (total > RegistryLimits.TagList)
+                throw new InvalidDataException($"tag list of {repository} from {RegistryHost.Of(BaseUri)} exceeds {RegistryLimits.TagList} bytes");
             ReadTags(body, tags);
-            next = NextLink(response);
+            next = NextLink(response, next);
         }
         return tags;
     }
@@ -43,8 +51,8 @@ public sealed partial class RegistryClient
         }
     }
 
-    /// <summary>The path and query of the <c>rel="next"</c> link, or null.</summary>
-    private static string? NextLink(HttpResponseMessage response)
+    /// <summary>The <c>rel="next"</c> page, resolved against the current one; null when absent or on another host.</summary>
+    private static Uri? NextLink(HttpResponseMessage response, Uri current)
     {
         if (!response.Headers.TryGetValues("Link", out var values)) return null;
         foreach (var value in values)
@@ -52,10 +60,9 @@ public sealed partial class RegistryClient
             var open = value.IndexOf('<');
             var close = value.IndexOf('>');
             if (open < 0 || close <= open || !value.Contains("rel=\"next\"", StringComparison.Ordinal)) continue;
-            var target = value[(open + 1)..close];
-            // Only the path and query are taken: a page link must not send the client to another host.
-            if (Uri.TryCreate(target, UriKind.Absolute, out var absolute)) return absolute.PathAndQuery;
-            return target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) ? target : null;
+            // A page link must not send the client, with its credentials, to another host.
+            return Uri.TryCreate(current, value[(open + 1)..close], out var next) && next.Authority == current.Authority
+                && next.Scheme == current.Scheme ? next : null;
         }
         return null;
     }

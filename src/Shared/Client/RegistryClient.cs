@@ -1,122 +1,122 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using Facade.Shared.Oci;
 
 namespace Facade.Shared.Client;
 
 /// <summary>
-/// A client of one registry's distribution API over a handler chain from <see cref="RegistryHttp"/>
-/// (or any <see cref="HttpClient"/>). Manifests come back as raw bytes with their media type and
-/// digest; blobs as verifying streams. Unexpected answers throw <see cref="RegistryException"/>;
-/// "not found" is a null or false result.
+/// The one client of a registry's distribution API, used by the facade, the daemon, tests and
+/// tools. Its policy is written here once: redirects (GET and HEAD only, at most
+/// <see cref="RegistryHttpOptions.MaxRedirects"/> hops, each checked by <see cref="OutboundGuard"/>,
+/// credentials kept to the registry's own host), response headers and in-memory bodies bounded by
+/// a progress timeout, bodies read into memory capped (<see cref="RegistryLimits"/>), manifests kept
+/// as raw bytes and verified, blobs as streams. Retries and authentication live in the handler
+/// chain (<see cref="RegistryHttp"/>). Unexpected answers throw <see cref="RegistryException"/>;
+/// "not found" is a null result.
 /// </summary>
 public sealed partial class RegistryClient : IDisposable
 {
-    /// <summary>Largest manifest accepted (the same bound as the reference registry).</summary>
-    public const int MaxManifestBytes = RawManifest.MaxSize;
-
-    private const int MaxRedirects = 3;
-    private static readonly string AcceptManifests = string.Join(", ", MediaTypes.AllManifests);
-
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly bool _ownsClient;
+    private readonly TimeSpan _progress;
+    private readonly int _maxRedirects;
 
-    /// <summary>A client for <paramref name="baseUri"/> (scheme, host and port; any path is ignored).</summary>
-    public RegistryClient(Uri baseUri, HttpClient http, bool ownsClient = false)
+    /// <summary>
+    /// A client for <paramref name="baseUri"/> (scheme, host and port) over an existing chain. A
+    /// base URL with a path is refused: the distribution API lives at <c>/v2/</c> of the host, and
+    /// silently dropping a path would talk to another registry than the one configured.
+    /// </summary>
+    public RegistryClient(Uri baseUri, HttpMessageInvoker http, bool ownsClient = false, RegistryHttpOptions? options = null)
     {
         if (!baseUri.IsAbsoluteUri || baseUri.Scheme is not ("http" or "https"))
             throw new ArgumentException("registry base URL must be an absolute http(s) URL", nameof(baseUri));
+        if (baseUri.AbsolutePath.TrimEnd('/').Length > 0 || baseUri.Query.Length > 0)
+            throw new ArgumentException($"registry base URL '{baseUri.GetLeftPart(UriPartial.Authority)}' must not have a path or query", nameof(baseUri));
         BaseUri = new Uri(baseUri.GetLeftPart(UriPartial.Authority));
         _http = http;
         _ownsClient = ownsClient;
+        options ??= new RegistryHttpOptions();
+        _progress = options.ProgressTimeout;
+        _maxRedirects = options.MaxRedirects;
     }
 
-    /// <summary>A client over a new handler chain with the given options.</summary>
-    public static RegistryClient Create(Uri baseUri, RegistryHttpOptions? options = null) =>
-        new(baseUri, RegistryHttp.CreateClient(options), ownsClient: true);
+    /// <summary>A client over a new handler chain with the given options, guarded for this registry.</summary>
+    public static RegistryClient Create(Uri baseUri, RegistryHttpOptions? options = null)
+    {
+        options = (options ?? new RegistryHttpOptions()) with { Registry = baseUri };
+        return new(baseUri, new HttpMessageInvoker(RegistryHttp.CreateHandler(options), disposeHandler: true), ownsClient: true, options);
+    }
 
     /// <summary>The registry's base URL.</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>The handler chain, for pass-through forwarding that must use the same credentials and rules.</summary>
+    public HttpMessageInvoker Invoker => _http;
+
+    /// <summary>The progress timeout of this client (also the longest wait for response headers).</summary>
+    public TimeSpan ProgressTimeout => _progress;
+
     /// <summary>Checks that <c>/v2/</c> answers 200 (after authentication).</summary>
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, Url("/v2/")), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, Url("/v2/"), null, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Fetches a manifest or index by tag or digest; null when the registry does not have it.
-    /// Fetched by digest, the bytes must hash to it; by tag, to the <c>Docker-Content-Digest</c> if sent.
+    /// Sends a request and returns the response with its body unread (the caller disposes it).
+    /// GET and HEAD follow redirects under the policy above; <paramref name="configure"/> is
+    /// applied to every hop. Throws <see cref="TimeoutException"/> when headers do not arrive in
+    /// time and <see cref="OutboundRefusedException"/> when a hop breaks the outbound rules.
     /// </summary>
-    public async Task<RegistryManifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, Action<HttpRequestMessage>? configure,
+        CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(ManifestRequest(HttpMethod.Get, repository, reference), cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
-        var bytes = await BoundedBody.ReadAsync(response.Content, MaxManifestBytes, cancellationToken).ConfigureAwait(false);
-        var expected = Digest.TryParse(reference, out var byDigest) ? byDigest : HeaderDigest(response);
-        var digest = expected ?? Digest.Sha256Of(bytes);
-        if (!digest.Matches(bytes))
-            throw new InvalidDataException($"manifest {repository}@{digest} does not match its digest");
-        return new RegistryManifest(bytes, MediaTypeOf(response, bytes), digest);
+        var follow = method == HttpMethod.Get || method == HttpMethod.Head;
+        var home = RegistryHost.Of(BaseUri);
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            configure?.Invoke(request);
+            // Storage redirects carry their own signature: credentials stay with the registry's host.
+            if (hop > 0 && RegistryHost.Of(uri) != home) request.With(RegistryRequestOptions.Anonymous);
+            var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!follow || !IsRedirect(response.StatusCode) || response.Headers.Location is not { } location || hop >= _maxRedirects)
+                return response;
+            response.Dispose();
+            var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            OutboundGuard.CheckScheme(uri, next, $"redirect from {RegistryHost.Of(uri)}");
+            uri = next;
+        }
     }
 
-    /// <summary>Resolves a tag or digest with HEAD; null when the registry does not have it.</summary>
-    public async Task<ManifestInfo?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    /// <summary>Sends one request (no redirect following) with the header timeout; the request stays the caller's.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(ManifestRequest(HttpMethod.Head, repository, reference), cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
-        var digest = HeaderDigest(response) ?? (Digest.TryParse(reference, out var d) ? d
-            : throw new InvalidDataException($"registry sent no Docker-Content-Digest for {repository}:{reference}"));
-        return new ManifestInfo(MediaTypeOf(response, []), digest, response.Content.Headers.ContentLength ?? -1);
+        using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A streamed upload is sent before any header can come back: only its own progress counts.
+        if (ReplayableContent.IsRepeatable(request.Content)) headers.CancelAfter(_progress);
+        try
+        {
+            return _http is HttpClient client
+                ? await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false)
+                : await _http.SendAsync(request, headers.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{RegistryHost.Of(request.RequestUri!)} sent no response in {_progress.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e) when (e.InnerException is OutboundRefusedException refused)
+        {
+            // The refusal is the news; the wrapper only says that a connection failed.
+            ExceptionDispatchInfo.Throw(refused);
+            throw;
+        }
     }
 
-    /// <summary>Pushes a manifest under a tag or its digest and returns its digest.</summary>
-    public async Task<Digest> PushManifestAsync(string repository, string reference, ReadOnlyMemory<byte> bytes, string mediaType,
-        CancellationToken cancellationToken = default)
-    {
-        var digest = Digest.Sha256Of(bytes.Span);
-        var content = new ReadOnlyMemoryContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        var request = new HttpRequestMessage(HttpMethod.Put, Url(RegistryPaths.Manifest(repository, reference))) { Content = content }
-            .With(RegistryRequestOptions.Idempotent);
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
-        if (HeaderDigest(response) is { } sent && sent.Algorithm == digest.Algorithm && sent != digest)
-            throw new InvalidDataException($"registry stored manifest as {sent}, expected {digest}");
-        return digest;
-    }
-
-    /// <summary>Deletes a manifest by digest; false when it was not there.</summary>
-    public Task<bool> DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken = default) =>
-        DeleteAsync(RegistryPaths.Manifest(repository, digest.Value), cancellationToken);
-
-    /// <summary>Deletes a blob; false when it was not there.</summary>
-    public Task<bool> DeleteBlobAsync(string repository, Digest digest, CancellationToken cancellationToken = default) =>
-        DeleteAsync(RegistryPaths.Blob(repository, digest), cancellationToken);
-
-    private async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Delete, Url(path)).With(RegistryRequestOptions.Idempotent);
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound) return false;
-        await EnsureAsync(response, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    private HttpRequestMessage ManifestRequest(HttpMethod method, string repository, string reference)
-    {
-        var request = new HttpRequestMessage(method, Url(RegistryPaths.Manifest(repository, reference)));
-        request.Headers.TryAddWithoutValidation("Accept", AcceptManifests);
-        return request;
-    }
-
-    private static string MediaTypeOf(HttpResponseMessage response, ReadOnlySpan<byte> body) =>
-        response.Content.Headers.ContentType?.MediaType is { Length: > 0 } type && type != "application/json"
-            ? type
-            : ManifestMediaType.FromBody(body) ?? response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+    /// <summary>Reads a body into memory under a cap and this client's progress timeout.</summary>
+    private Task<byte[]> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken) =>
+        BoundedBody.ReadAsync(response.Content, limit, cancellationToken, _progress);
 
     private static Digest? HeaderDigest(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Docker-Content-Digest", out var values) && Digest.TryParse(values.FirstOrDefault(), out var d)
@@ -125,20 +125,24 @@ public sealed partial class RegistryClient : IDisposable
 
     private Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery);
 
-    /// <summary>Sends and owns the request; the response is the caller's.</summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseHeadersRead)
+    /// <summary>Sends and owns a request built by hand (push, delete), without redirect following.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
-            return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (!response.IsSuccessStatusCode) throw await RegistryException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw await RegistryException.FromResponseAsync(response, cancellationToken, _progress).ConfigureAwait(false);
     }
 
-    /// <summary>Disposes the HTTP client when this client created it.</summary>
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    /// <summary>Disposes the handler chain when this client created it.</summary>
     public void Dispose()
     {
         if (_ownsClient) _http.Dispose();

@@ -18,9 +18,10 @@ public sealed class RegistryException(string message, HttpStatusCode statusCode,
     public string? ErrorCode { get; } = errorCode;
 
     /// <summary>Builds the exception from a failed response, reading at most 64 KiB of its body.</summary>
-    public static async Task<RegistryException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<RegistryException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken,
+        TimeSpan? progressTimeout = null)
     {
-        var body = await BoundedBody.ReadSmallOrEmptyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var body = await BoundedBody.ReadSmallOrEmptyAsync(response.Content, cancellationToken, progressTimeout).ConfigureAwait(false);
         var (code, detail) = ParseEnvelope(body);
         var request = response.RequestMessage;
         var where = request?.RequestUri is { } uri ? $"{request.Method} {uri.GetLeftPart(UriPartial.Path)}" : "request";
@@ -28,7 +29,11 @@ public sealed class RegistryException(string message, HttpStatusCode statusCode,
         return new RegistryException(text, response.StatusCode, code);
     }
 
-    private static (string? Code, string? Message) ParseEnvelope(byte[] body)
+    /// <summary>
+    /// The first <c>errors[]</c> entry's code and message of a distribution error envelope, or the
+    /// <c>details</c> text some token services send instead; shortened to 200 characters.
+    /// </summary>
+    internal static (string? Code, string? Message) ParseEnvelope(byte[] body)
     {
         if (body.Length == 0) return (null, null);
         try
@@ -44,6 +49,9 @@ public sealed class RegistryException(string message, HttpStatusCode statusCode,
                 var message = first.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                 return (code, Shorten(message));
             }
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.String)
+                return (null, Shorten(details.GetString()));
         }
         catch (JsonException)
         {

@@ -10,9 +10,13 @@ namespace Facade.Shared.Client;
 /// </summary>
 public static class RegistryHttp
 {
-    /// <summary>A new socket handler with the settings above.</summary>
+    /// <summary>
+    /// A new socket handler with the settings above: the one place outbound connections are
+    /// configured (tune HTTP/2 windows, buffer sizes and pooling here).
+    /// </summary>
     public static SocketsHttpHandler CreateSocketsHandler(RegistryHttpOptions options) => new()
     {
+        ConnectCallback = options.Registry is { } registry ? new OutboundGuard(registry).ConnectAsync : null,
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,

@@ -30,6 +30,22 @@ public sealed record RegistryHttpOptions
     /// </summary>
     public Func<DelegatingHandler>? Innermost { get; init; }
 
+    /// <summary>
+    /// The registry this chain talks to. When set, connections obey <see cref="OutboundGuard"/>:
+    /// hosts other than this one (redirect targets, token realms) are reached only at public
+    /// addresses or at addresses of a class the registry shares.
+    /// </summary>
+    public Uri? Registry { get; init; }
+
+    /// <summary>
+    /// Longest wait for response headers or for the next bytes of a body the client reads into
+    /// memory. A slow but moving transfer is never cut; a stalled one is.
+    /// </summary>
+    public TimeSpan ProgressTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Redirects followed per request (GET and HEAD only, each hop checked by <see cref="OutboundGuard"/>).</summary>
+    public int MaxRedirects { get; init; } = 5;
+
     /// <summary>The clock used for token expiry and retry delays.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -35,6 +35,8 @@ internal static partial class RegistryPaths
 
     public static string Uploads(string name) => $"/v2/{Repository(name)}/blobs/uploads/";
 
+    public static string Referrers(string name, Digest subject) => $"/v2/{Repository(name)}/referrers/{subject}";
+
     public static string Tags(string name) => $"/v2/{Repository(name)}/tags/list";
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "...";

@@ -46,9 +46,13 @@ public sealed class RetryHandler(RetryOptions? options = null, TimeProvider? tim
     private static bool IsRetryable(HttpStatusCode status) =>
         status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    /// <summary>Connection failures and timeouts that were not the caller's cancellation.</summary>
+    /// <summary>
+    /// Connection failures and timeouts that were not the caller's cancellation; a destination
+    /// refused by <see cref="OutboundGuard"/> stays refused, so it is not retried.
+    /// </summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
     {
+        OutboundRefusedException or HttpRequestException { InnerException: OutboundRefusedException } => false,
         HttpRequestException => true,
         IOException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,

@@ -27,6 +27,10 @@ internal sealed class TokenClient(HttpMessageInvoker invoker, TimeProvider time,
         {
             response = await invoker.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
         }
+        catch (HttpRequestException e) when (e.InnerException is OutboundRefusedException refused)
+        {
+            throw new OutboundRefusedException($"token realm {realmHost}: {refused.Message}");
+        }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
             throw new RegistryAuthException($"token realm {realmHost} is unreachable: {e.GetType().Name}", null, e);
@@ -35,7 +39,11 @@ internal sealed class TokenClient(HttpMessageInvoker invoker, TimeProvider time,
         {
             var body = await BoundedBody.ReadSmallOrEmptyAsync(response.Content, timeoutSource.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw new RegistryAuthException($"token realm {realmHost} answered {(int)response.StatusCode}", (int)response.StatusCode);
+            {
+                var reason = RegistryException.ParseEnvelope(body).Message;
+                throw new RegistryAuthException($"token realm {realmHost} answered {(int)response.StatusCode}" + (reason is null ? "" : $": {reason}"),
+                    (int)response.StatusCode, reason: reason);
+            }
             return Parse(body, realmHost);
         }
     }

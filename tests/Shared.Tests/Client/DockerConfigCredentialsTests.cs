@@ -81,4 +81,15 @@ public sealed class DockerConfigCredentialsTests
         Assert.DoesNotContain("hunter2", credential.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", RegistryCredential.FromIdentityToken("hunter2").ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Credential_helpers_are_reported_not_run()
+    {
+        var store = DockerConfigCredentials.Parse(
+            """{"auths":{"registry.example":{"auth":"dTpw"}},"credsStore":"desktop","credHelpers":{"gcr.example":"gcloud"}}"""u8);
+        Assert.Equal(["credsStore 'desktop'", "credHelpers 'gcloud' for gcr.example"], store.IgnoredHelpers);
+        Assert.Equal("u", store.Find("registry.example")!.Username);
+        Assert.Null(store.Find("gcr.example"));
+        Assert.Empty(DockerConfigCredentials.Parse("""{"auths":{}}"""u8).IgnoredHelpers);
+    }
 }

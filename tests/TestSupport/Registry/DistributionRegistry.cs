@@ -77,7 +77,7 @@ public sealed class DistributionRegistry : IAsyncDisposable
         {
             var port = FreePort.Next();
             var config = _dir.WriteFile("config.yml", RegistryConfig.Render(Options, DataDirectory, port, htpasswd));
-            DirectUri = new Uri($"http://127.0.0.1:{port}/");
+            DirectUri = new Uri($"http://{Options.Host}:{port}/");
             _process = ProcessHost.Start(tool, ["serve", config]);
             try
             {

@@ -18,6 +18,9 @@ public sealed record DistributionRegistryOptions
     /// <summary>Put a <see cref="CountingProxy"/> in front; <see cref="DistributionRegistry.BaseUri"/> is then the proxy.</summary>
     public bool Counting { get; init; }
 
+    /// <summary>The loopback address to listen on (127.0.0.x), for tests that need a second host name.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
     /// <summary>Allow DELETE of manifests and blobs.</summary>
     public bool DeleteEnabled { get; init; } = true;
 

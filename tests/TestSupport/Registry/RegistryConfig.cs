@@ -23,7 +23,7 @@ internal static class RegistryConfig
         yaml.AppendLine("    uploadpurging:");
         yaml.AppendLine("      enabled: false");
         yaml.AppendLine("http:");
-        yaml.AppendLine($"  addr: 127.0.0.1:{port}");
+        yaml.AppendLine($"  addr: {options.Host}:{port}");
         yaml.AppendLine($"  secret: {Guid.NewGuid():N}");
         if (htpasswdPath is not null)
         {

@@ -44,11 +44,11 @@ public sealed class TokenServer : IAsyncDisposable
     public IReadOnlyList<string> RequestedScopes => _scopes.ToArray();
 
     /// <summary>Starts the server; the certificate is written into <paramref name="directory"/>.</summary>
-    public static async Task<TokenServer> StartAsync(TempDir directory, TokenServerOptions? options = null)
+    public static async Task<TokenServer> StartAsync(TempDir directory, TokenServerOptions? options = null, System.Net.IPAddress? address = null)
     {
         var server = new TokenServer(options ?? new TokenServerOptions(), directory["token-root.pem"]);
         await File.WriteAllTextAsync(server.RootCertBundlePath, server._issuer.CertificatePem);
-        server._server = await LocalWebServer.StartAsync(app => app.MapGet("/token", server.HandleAsync));
+        server._server = await LocalWebServer.StartAsync(app => app.MapGet("/token", server.HandleAsync), address: address);
         return server;
     }
 

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Facade.TestSupport;
 
 /// <summary>
-/// A Kestrel server on 127.0.0.1 with a port chosen by the kernel (so no port race), for test
-/// servers written in a few lines: token servers, counting proxies, fault injectors.
+/// A Kestrel server on 127.0.0.1 (or another local address) with a port chosen by the kernel (so
+/// no port race), for test servers written in a few lines: token servers, counting proxies, fault
+/// injectors, registries on a second host name.
 /// </summary>
 public sealed class LocalWebServer : IAsyncDisposable
 {
@@ -29,13 +30,14 @@ public sealed class LocalWebServer : IAsyncDisposable
     public string Authority => BaseUri.Authority;
 
     /// <summary>Starts a server; <paramref name="configure"/> maps its endpoints or middleware.</summary>
-    public static async Task<LocalWebServer> StartAsync(Action<WebApplication> configure, Action<IServiceCollection>? services = null)
+    public static async Task<LocalWebServer> StartAsync(Action<WebApplication> configure, Action<IServiceCollection>? services = null,
+        IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, 0);
+            options.Listen(address ?? IPAddress.Loopback, 0);
             options.Limits.MaxRequestBodySize = null;
             options.AddServerHeader = false;
         });
@@ -43,8 +45,8 @@ public sealed class LocalWebServer : IAsyncDisposable
         var app = builder.Build();
         configure(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalWebServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalWebServer(app, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
     }
 
     /// <inheritdoc />
