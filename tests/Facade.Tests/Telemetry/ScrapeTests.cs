@@ -33,9 +33,10 @@ public sealed partial class ScrapeTests
             await prometheus.WaitForAsync("up{job=\"facade\"}", r => r.Count == 1 && r[0] == 1, timeout);
             await prometheus.WaitForAsync("sum(facade_requests_total{job=\"facade\",route=\"manifest\",method=\"GET\",status=\"200\"})",
                 r => r.Count == 1 && r[0] >= 1, timeout);
+            // At least this blob: a meter name is process-wide, so other facades in a test process
+            // add theirs, and a scrape may land before this response's bytes are counted.
             var served = await prometheus.WaitForAsync("sum(facade_bytes_served_total{job=\"facade\",source=\"upstream\"})",
-                r => r.Count == 1 && r[0] > 0, timeout);
-            // At least this blob: a meter name is process-wide, so other facades in a test process add theirs.
+                r => r.Count == 1 && r[0] >= image.Layers[0].Bytes.Length, timeout);
             Assert.True(served[0] >= image.Layers[0].Bytes.Length, $"{served[0]} bytes");
             // The runtime and ASP.NET Core instrumentation arrive through the same scrape.
             await prometheus.WaitForAsync("count(http_server_request_duration_seconds_count{job=\"facade\"})", r => r.Count == 1 && r[0] > 0, timeout);
