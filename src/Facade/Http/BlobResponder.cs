@@ -8,7 +8,8 @@ namespace Facade.Http;
 
 /// <summary>
 /// Writes a blob response: headers, 304, <c>Range</c> (206/416), and the body straight from its
-/// source. A failure after the first byte aborts the connection instead of ending it cleanly.
+/// source. A failure before the first byte answers the OCI error; after it, the connection is
+/// aborted instead of ending cleanly.
 /// </summary>
 internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobResponder> log)
 {
@@ -96,8 +97,10 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
         }
         catch (UpstreamException e)
         {
+            // Before the first byte went out the client can still get the error itself (a 502
+            // naming the upstream); after it, only a broken connection says the body is not whole.
             LogAborted(digest.Value, e.Error.Message ?? "");
-            context.Abort();
+            await OciResults.WriteErrorAsync(context, e.Error).ConfigureAwait(false);
         }
         catch (IOException e) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -106,6 +109,6 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
         }
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "aborted response for blob {Digest}: {Reason}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "response for blob {Digest} failed: {Reason}")]
     private partial void LogAborted(string digest, string reason);
 }

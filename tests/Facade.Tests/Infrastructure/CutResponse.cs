@@ -16,21 +16,4 @@ public static class CutResponse
         var e = await Assert.ThrowsAnyAsync<Exception>(() => response.Content.ReadAsByteArrayAsync());
         Assert.True(e is HttpRequestException or IOException, $"expected a cut body, got {e.GetType().Name}: {e.Message}");
     }
-
-    /// <summary>
-    /// Asserts that GET <paramref name="path"/> never completes: either a 200 with a cut body, or,
-    /// when the fill failed before the response started, a connection aborted before any header.
-    /// </summary>
-    public static async Task AssertNeverCompleteAsync(HttpClient client, string path)
-    {
-        HttpResponseMessage response;
-        try { response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead); }
-        catch (HttpRequestException) { return; }
-        using (response)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var e = await Assert.ThrowsAnyAsync<Exception>(() => response.Content.ReadAsByteArrayAsync());
-            Assert.True(e is HttpRequestException or IOException, $"expected a cut body, got {e.GetType().Name}: {e.Message}");
-        }
-    }
 }

@@ -11,15 +11,17 @@ namespace Facade.Tests.Infrastructure;
 
 /// <summary>
 /// A fault-injecting upstream for failure tests only: serves one blob and behaves as told
-/// (die mid-body, send wrong bytes, stall, fail with a status). Counts blob GETs.
+/// (die before or in the middle of the body, send wrong bytes, stall, fail with a status). Counts
+/// blob GETs. A test can hold every response after its first half until it has seen those bytes.
 /// </summary>
 public sealed class FaultyUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _blobGets;
     private int _wholeBlobGets;
+    private TaskCompletionSource _midBody = Released();
 
-    public enum Mode { Healthy, DieMidBody, WrongBytes, Stall, Status503 }
+    public enum Mode { Healthy, DieMidBody, DieBeforeBody, WrongBytes, Stall, Status503 }
 
     private FaultyUpstream(WebApplication app, byte[] blob)
     {
@@ -36,6 +38,19 @@ public sealed class FaultyUpstream : IAsyncDisposable
     /// <summary>GETs that asked for the whole blob: one per fill, as a resume asks with <c>Range</c>.</summary>
     public int WholeBlobGets => Volatile.Read(ref _wholeBlobGets);
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>From now on responses wait after the first half of the blob until <see cref="ReleaseMidBody"/>.</summary>
+    public void HoldMidBody() => _midBody = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held responses (and all later ones) go on with their second half or their fault.</summary>
+    public void ReleaseMidBody() => _midBody.TrySetResult();
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
+    }
 
     public static async Task<FaultyUpstream> StartAsync(int size)
     {
@@ -73,9 +88,17 @@ public sealed class FaultyUpstream : IAsyncDisposable
         context.Response.ContentLength = Blob.Length;
         context.Response.ContentType = "application/octet-stream";
         if (HttpMethods.IsHead(context.Request.Method)) return;
+        if (Behaviour == Mode.DieBeforeBody)
+        {
+            await context.Response.StartAsync();
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
         var half = Blob.Length / 2;
         await context.Response.Body.WriteAsync(Blob.AsMemory(0, half));
         await context.Response.Body.FlushAsync();
+        await _midBody.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { });
         switch (Behaviour)
         {
             case Mode.DieMidBody:

@@ -26,9 +26,20 @@ public sealed class UpstreamFaultTests
         try
         {
             var url = $"/v2/team/app/blobs/{upstream.Digest}";
-            // Half the blob arrives before the fault; resumes fail fast against this upstream, so the
-            // fill may have failed before the response started: the client never gets a whole blob.
-            await CutResponse.AssertNeverCompleteAsync(facade.Client, url);
+            // The fault waits until the client holds the first bytes: the response has started,
+            // so the only honest end left is a cut body.
+            upstream.HoldMidBody();
+            using (var response = await facade.Client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                await using var body = await response.Content.ReadAsStreamAsync();
+                var first = new byte[1024];
+                await body.ReadExactlyAsync(first);
+                Assert.Equal(upstream.Blob.AsSpan(0, first.Length).ToArray(), first);
+                upstream.ReleaseMidBody();
+                var e = await Assert.ThrowsAnyAsync<Exception>(() => body.CopyToAsync(Stream.Null));
+                Assert.True(e is HttpRequestException or IOException, $"expected a cut body, got {e.GetType().Name}: {e.Message}");
+            }
             Assert.Empty(Directory.GetFiles(Path.Combine(facade.CacheDirectory, "blobs"), "*", SearchOption.AllDirectories));
             await WaitForNoTempFiles(facade.CacheDirectory);
 
@@ -36,6 +47,30 @@ public sealed class UpstreamFaultTests
             var bytes = await facade.Client.GetByteArrayAsync(url);
             Assert.Equal(upstream.Blob, bytes);
             Assert.Single(Directory.GetFiles(Path.Combine(facade.CacheDirectory, "blobs"), "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            await facade.DisposeAndDeleteCacheAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_transfer_that_dies_before_its_first_byte_is_answered_with_an_oci_error()
+    {
+        var (upstream, facade) = await StartAsync(FaultyUpstream.Mode.DieBeforeBody);
+        await using var _ = upstream;
+        try
+        {
+            // Headers arrive upstream, then every attempt (the first and its resumes) dies with no
+            // byte: nothing has gone to the client yet, so it gets a status it can act on.
+            using var response = await facade.Client.GetAsync($"/v2/team/app/blobs/{upstream.Digest}");
+            var envelope = await response.Content.ReadAsStringAsync();
+            // The upstream's connection broke: unavailable (retry later), as for a refused connection.
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}: {envelope}");
+            Assert.False(response.Headers.Contains("Docker-Content-Digest"), "an error does not name the blob's digest as its content");
+            Assert.Contains("\"errors\"", envelope);
+            Assert.Contains("faulty", envelope);
+            Assert.Empty(Directory.GetFiles(Path.Combine(facade.CacheDirectory, "blobs"), "*", SearchOption.AllDirectories));
         }
         finally
         {
