@@ -58,6 +58,11 @@ public sealed class UpstreamOptions
     public List<string> TokenRealms { get; set; } = [];
     /// <summary>Whether pushes may be passed through to this upstream.</summary>
     public bool Writable { get; set; }
+    /// <summary>
+    /// PEM file of root CAs trusted for this upstream's TLS connections (a registry behind a
+    /// private CA), in addition to the system's roots.
+    /// </summary>
+    public string? CaFile { get; set; }
 }
 
 /// <summary>The disk cache.</summary>

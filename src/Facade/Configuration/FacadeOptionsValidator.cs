@@ -23,6 +23,8 @@ internal sealed class FacadeOptionsValidator : IValidateOptions<FacadeOptions>
                 failures.Add($"Facade:Upstreams:{upstream}: Password given without Username");
             if (settings.DockerConfig is not null && !File.Exists(settings.DockerConfig))
                 failures.Add($"Facade:Upstreams:{upstream}:DockerConfig file '{settings.DockerConfig}' does not exist");
+            if (settings.CaFile is not null && !File.Exists(settings.CaFile))
+                failures.Add($"Facade:Upstreams:{upstream}:CaFile '{settings.CaFile}' does not exist");
         }
         // A default naming a switched-off upstream means "no default": switching the built-in
         // docker.io off must not need a second setting.

@@ -20,6 +20,7 @@ internal static class UpstreamHandlers
         ProgressTimeout = timeouts.Idle,
         Credentials = Credentials(name, upstream, log),
         Retry = new RetryOptions { MaxAttempts = timeouts.Attempts },
+        TrustedRoots = upstream.CaFile is { } ca ? TrustedRoots.FromPemFile(ca) : null,
     };
 
     private static CredentialStore Credentials(string name, UpstreamOptions upstream, UpstreamLog log)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 
 namespace Facade.Shared.Client;
 
@@ -24,6 +25,9 @@ public static class RegistryHttp
         ConnectTimeout = options.ConnectTimeout,
         PooledConnectionLifetime = options.PooledConnectionLifetime,
         PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
+        SslOptions = options.TrustedRoots is { } roots
+            ? new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = roots.Validate }
+            : new SslClientAuthenticationOptions(),
     };
 
     /// <summary>The whole chain; dispose it to close its connections.</summary>

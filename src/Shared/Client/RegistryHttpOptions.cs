@@ -46,6 +46,12 @@ public sealed record RegistryHttpOptions
     /// <summary>Redirects followed per request (GET and HEAD only, each hop checked by <see cref="OutboundGuard"/>).</summary>
     public int MaxRedirects { get; init; } = 5;
 
+    /// <summary>
+    /// Extra root CAs trusted for TLS connections of this chain (the registry, its redirects and
+    /// token services), in addition to the system's; null trusts the system's roots only.
+    /// </summary>
+    public TrustedRoots? TrustedRoots { get; init; }
+
     /// <summary>The clock used for token expiry and retry delays.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,15 +30,21 @@ public sealed class LocalWebServer : IAsyncDisposable
     /// <summary><c>host:port</c> of the server.</summary>
     public string Authority => BaseUri.Authority;
 
-    /// <summary>Starts a server; <paramref name="configure"/> maps its endpoints or middleware.</summary>
+    /// <summary>
+    /// Starts a server; <paramref name="configure"/> maps its endpoints or middleware. With a
+    /// <paramref name="certificate"/> (and its private key) it serves HTTPS.
+    /// </summary>
     public static async Task<LocalWebServer> StartAsync(Action<WebApplication> configure, Action<IServiceCollection>? services = null,
-        IPAddress? address = null)
+        IPAddress? address = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options =>
         {
-            options.Listen(address ?? IPAddress.Loopback, 0);
+            options.Listen(address ?? IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null) listen.UseHttps(certificate);
+            });
             options.Limits.MaxRequestBodySize = null;
             options.AddServerHeader = false;
         });
