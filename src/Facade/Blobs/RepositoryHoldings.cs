@@ -68,5 +68,12 @@ internal sealed class RepositoryHoldings(ISharedState shared, UpstreamSender sen
         await shared.AddBlobsHeldAsync(repository, digests, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static string RepositoryKey(UpstreamTarget target) => target.Upstream.Name + "/" + target.Repository;
+    /// <summary>
+    /// Forgets, in this replica's memory, that the repository holds the blob (deleted upstream);
+    /// the shared record is the deleting replica's to remove, once.
+    /// </summary>
+    public void Forget(UpstreamTarget target, Digest digest) => _known.Remove(RepositoryKey(target) + "@" + digest.Value);
+
+    /// <summary>How the repository is named in the holdings shared through Redis.</summary>
+    public static string RepositoryKey(UpstreamTarget target) => target.Upstream.Name + "/" + target.Repository;
 }

@@ -1,3 +1,4 @@
+using Facade.Blobs;
 using Facade.Redis;
 using Facade.Shared.Oci;
 
@@ -6,7 +7,8 @@ namespace Facade.Deletes;
 /// <summary>
 /// Makes a deletion the upstream accepted true on every replica before the client hears of it:
 /// this replica's layers (<see cref="LocalDeletions"/>), the state replicas share in Redis
-/// (tag resolutions, shared documents, the blob's CID), and every other replica, told over
+/// (tag resolutions, shared documents, the repository's record of holding a blob, and the blob's
+/// CID when no other repository is known to hold it), and every other replica, told over
 /// <see cref="ReplicaChannel"/> and waited for (bounded) until each has acknowledged.
 /// </summary>
 internal sealed partial class DeletePropagation(
@@ -63,11 +65,21 @@ internal sealed partial class DeletePropagation(
                 work.Add(shared.ForgetResolvedAsync($"{deletion.SharedRepository}:{deletion.Reference}", ct));
                 break;
             case DeletionKind.Blob when deletion.Digest is { } blob:
-                // With its CID gone, no replica serves the deleted blob from IPFS.
-                work.Add(cids.RemoveAsync(blob, ct));
+                work.Add(ForgetBlobAsync(deletion, blob, ct));
                 break;
         }
         return Task.WhenAll(work);
+    }
+
+    private async Task ForgetBlobAsync(Deletion deletion, Digest blob, CancellationToken ct)
+    {
+        var elsewhere = false;
+        foreach (var target in local.Targets(deletion))
+            elsewhere |= await shared.ForgetBlobHeldAsync(RepositoryHoldings.RepositoryKey(target), blob, ct).ConfigureAwait(false);
+        // A CID belongs to the bytes, not to a repository: while another repository holds the blob
+        // its CID keeps serving there (the repository scope still refuses it here). Once none does,
+        // the CID and its verification go, so no replica serves the deleted blob from IPFS.
+        if (!elsewhere) await cids.RemoveAsync(blob, ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning,

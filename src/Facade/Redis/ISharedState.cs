@@ -21,6 +21,12 @@ internal interface ISharedState
     /// <summary>Records blobs <paramref name="repository"/> holds (a manifest of it lists them, or the upstream confirmed).</summary>
     Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets that <paramref name="repository"/> holds <paramref name="digest"/> (a blob deleted there).
+    /// True when another repository is still recorded as holding it; false when none is, or on failure.
+    /// </summary>
+    Task<bool> ForgetBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken);
+
     /// <summary>Forgets the resolution of one reference (a tag deleted upstream).</summary>
     Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken);
 

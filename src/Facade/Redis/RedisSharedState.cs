@@ -9,7 +9,8 @@ namespace Facade.Redis;
 /// bytes (<c>b</c>); <c>resolves:&lt;host/name&gt;</c> is the set of a repository's recorded
 /// references, so a deletion can forget them all. Documents are checked against their digest both ways, so a corrupt or
 /// foreign entry is a miss, never served. <c>holds:&lt;upstream&gt;/&lt;repository&gt;</c> is the set of
-/// blob digests the repository is known to hold.
+/// blob digests the repository is known to hold, and <c>holders:&lt;digest&gt;</c> the reverse: the
+/// repositories a blob is known in, so a deletion can tell whether it was the last one.
 /// </summary>
 internal sealed class RedisSharedState : ISharedState
 {
@@ -52,7 +53,20 @@ internal sealed class RedisSharedState : ISharedState
         _redis.RunAsync("holds.get", db => db.SetContainsAsync(HoldsKey(repository), digest.Value), false, cancellationToken);
 
     public Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken) =>
-        _redis.RunAsync("holds.add", db => db.SetAddAsync(HoldsKey(repository), [.. digests.Select(d => (RedisValue)d.Value)]), cancellationToken);
+        _redis.RunAsync("holds.add", db => Task.WhenAll(
+            digests.Select(d => (Task)db.SetAddAsync(HoldersKey(d), repository))
+                .Prepend(db.SetAddAsync(HoldsKey(repository), [.. digests.Select(d => (RedisValue)d.Value)]))), cancellationToken);
+
+    public Task<bool> ForgetBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        _redis.RunAsync("holds.forget", async db =>
+        {
+            // Pipelined; the count is read after both removals, so this repository never counts itself.
+            var holds = db.SetRemoveAsync(HoldsKey(repository), digest.Value);
+            var holders = db.SetRemoveAsync(HoldersKey(digest), repository);
+            var remaining = db.SetLengthAsync(HoldersKey(digest));
+            await Task.WhenAll(holds, holders, remaining).ConfigureAwait(false);
+            return remaining.Result > 0;
+        }, false, cancellationToken);
 
     public Task ForgetResolvedAsync(string reference, CancellationToken cancellationToken) =>
         _redis.RunAsync("resolve.forget", db => db.KeyDeleteAsync(ResolveKey(reference)), cancellationToken);
@@ -108,4 +122,6 @@ internal sealed class RedisSharedState : ISharedState
     private static string DocumentKey(Digest digest) => "doc:" + digest.Value;
 
     private static string HoldsKey(string repository) => "holds:" + repository;
+
+    private static string HoldersKey(Digest digest) => "holders:" + digest.Value;
 }
