@@ -1,6 +1,7 @@
 using Facade.Shared.Client;
 using Facade.TestSupport;
 using Facade.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Facade.Tests.Auth;
 
@@ -36,9 +37,14 @@ public sealed class AuthFixture : IAsyncLifetime
 
     /// <summary>A facade with authentication on, the given pull policy and optional extra settings.</summary>
     public Task<FacadeHost> StartAsync(string pull, params (string Key, string Value)[] extra) =>
+        StartAsync(TimeProvider.System, pull, extra);
+
+    /// <summary>The same on the given clock (a test's fake one moves failure windows and reloads on).</summary>
+    public Task<FacadeHost> StartAsync(TimeProvider clock, string pull, params (string Key, string Value)[] extra) =>
         FacadeHost.StartAsync(FacadeHost.MirrorOf("local", Registry.BaseUri,
             [("Facade:Upstreams:local:Writable", "true"), ("Facade:Push:Enabled", "true"),
-             ("Facade:Auth:Htpasswd", HtpasswdPath), ("Facade:Auth:Pull", pull), .. extra]));
+             ("Facade:Auth:Htpasswd", HtpasswdPath), ("Facade:Auth:Pull", pull), .. extra]),
+            configure: b => b.Services.AddSingleton(clock));
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using Facade.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Facade.Tests.Auth.AuthRequests;
 
 namespace Facade.Tests.Auth;
@@ -86,7 +88,8 @@ public sealed class ClientAuthTests(AuthFixture fixture) : IClassFixture<AuthFix
     [Fact]
     public async Task Failed_attempts_are_limited_per_address_with_429_and_retry_after_until_the_window_ends()
     {
-        await using var facade = await fixture.StartAsync("Authenticated", ("Facade:Auth:MaxFailures", "3"), ("Facade:Auth:FailureWindow", "00:00:03"));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var facade = await fixture.StartAsync(clock, "Authenticated", ("Facade:Auth:MaxFailures", "3"), ("Facade:Auth:FailureWindow", "00:01:00"));
         for (var i = 0; i < 3; i++)
         {
             using var wrong = await facade.Client.SendAsync(Get("/v2/", AuthFixture.User, "guess" + i));
@@ -97,9 +100,12 @@ public sealed class ClientAuthTests(AuthFixture fixture) : IClassFixture<AuthFix
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("TOOMANYREQUESTS", await ErrorCodeAsync(limited));
         var retryAfter = limited.Headers.RetryAfter!.Delta!.Value;
-        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(59), TimeSpan.FromMinutes(1));
 
-        await Task.Delay(retryAfter + TimeSpan.FromMilliseconds(300));
+        clock.Advance(retryAfter - TimeSpan.FromSeconds(2));
+        using (var early = await facade.Client.SendAsync(Get("/v2/", AuthFixture.User, AuthFixture.Password)))
+            Assert.Equal(HttpStatusCode.TooManyRequests, early.StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(3));
         using var after = await facade.Client.SendAsync(Get("/v2/", AuthFixture.User, AuthFixture.Password));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
@@ -110,14 +116,16 @@ public sealed class ClientAuthTests(AuthFixture fixture) : IClassFixture<AuthFix
         using var dir = new TempDir("auth-reload");
         var path = dir["htpasswd"];
         await Htpasswd.WriteAsync(path, new Dictionary<string, string> { ["carol"] = "first", ["dave"] = "second" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var facade = await Facade.Tests.Infrastructure.FacadeHost.StartAsync(Facade.Tests.Infrastructure.FacadeHost.MirrorOf(
-            "local", fixture.Registry.BaseUri, ("Facade:Auth:Htpasswd", path), ("Facade:Auth:Pull", "Authenticated")));
+            "local", fixture.Registry.BaseUri, ("Facade:Auth:Htpasswd", path), ("Facade:Auth:Pull", "Authenticated")),
+            configure: b => b.Services.AddSingleton<TimeProvider>(clock));
         using (var before = await facade.Client.SendAsync(Get(ManifestPath, "carol", "first")))
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         await Htpasswd.WriteAsync(path, new Dictionary<string, string> { ["dave"] = "second" });
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
-        await Task.Delay(TimeSpan.FromMilliseconds(1200)); // the file is looked at no more than once a second
+        clock.Advance(TimeSpan.FromSeconds(2)); // the file is looked at no more than once a second
         using var removed = await facade.Client.SendAsync(Get(ManifestPath, "carol", "first"));
         Assert.Equal(HttpStatusCode.Unauthorized, removed.StatusCode);
         using var kept = await facade.Client.SendAsync(Get(ManifestPath, "dave", "second"));

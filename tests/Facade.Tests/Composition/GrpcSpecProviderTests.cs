@@ -1,6 +1,7 @@
 using Facade.Composition;
 using Facade.Protos.RegistryFacade;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Facade.Tests.Composition;
 
@@ -17,14 +18,17 @@ public sealed class GrpcSpecProviderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static GrpcSpecProvider Provider(TimeSpan ttl, TimeSpan? timeout = null, params string[] addresses) => new(
+    private static GrpcSpecProvider Provider(TimeSpan ttl, TimeSpan? timeout = null, params string[] addresses) =>
+        Provider(TimeProvider.System, ttl, timeout, addresses);
+
+    private static GrpcSpecProvider Provider(TimeProvider time, TimeSpan ttl, TimeSpan? timeout = null, params string[] addresses) => new(
         new CompositionOptions
         {
             SpecProviders = addresses.Select(a => new SpecProviderEndpoint { Address = a }).ToList(),
             SpecCacheTtl = ttl,
             SpecTimeout = timeout ?? TimeSpan.FromSeconds(5),
         },
-        TimeProvider.System, NullLogger<GrpcSpecProvider>.Instance);
+        time, NullLogger<GrpcSpecProvider>.Instance);
 
     [Fact]
     public async Task Finds_a_spec()
@@ -96,11 +100,13 @@ public sealed class GrpcSpecProviderTests : IAsyncLifetime
     [Fact]
     public async Task Found_specs_are_cached_for_the_ttl()
     {
-        using var provider = Provider(TimeSpan.FromMilliseconds(400), null, _server.Address);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var provider = Provider(clock, TimeSpan.FromMinutes(5), null, _server.Address);
         Assert.Equal(SpecLookupStatus.Found, (await provider.GetSpecAsync("ws-1", CancellationToken.None)).Status);
+        clock.Advance(TimeSpan.FromMinutes(4));
         Assert.Equal(SpecLookupStatus.Found, (await provider.GetSpecAsync("ws-1", CancellationToken.None)).Status);
         Assert.Equal(1, _server.Service.Calls);
-        await Task.Delay(600);
+        clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(SpecLookupStatus.Found, (await provider.GetSpecAsync("ws-1", CancellationToken.None)).Status);
         Assert.Equal(2, _server.Service.Calls);
     }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Facade.Shared.Client;
 using Facade.TestSupport;
 using Facade.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Facade.Tests.Mirror;
 
@@ -19,8 +21,7 @@ public sealed class TokenServiceFailureTests
     public async Task Refusal_is_401_with_the_reason_and_outage_is_503_with_known_tags_served_stale()
     {
         using var dir = new TempDir("tokdown");
-        // Short-lived tokens, so that after the service stops the facade must ask it again.
-        var tokens = await TokenServer.StartAsync(dir, new TokenServerOptions { Users = Users, ExpiresInSeconds = 1 });
+        var tokens = await TokenServer.StartAsync(dir, new TokenServerOptions { Users = Users, ExpiresInSeconds = 60 });
         await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Token = tokens, Quiet = true });
         var image = ImageGenerator.Image(new ImageSpec { Seed = 141 });
         using (var client = registry.CreateClient(new RegistryCredential("puller", "s3cret-pass")))
@@ -41,13 +42,14 @@ public sealed class TokenServiceFailureTests
             await wrong.DisposeAndDeleteCacheAsync();
         }
 
-        var facade = await FacadeHost.StartAsync(Mirror(registry, tokens, "s3cret-pass"));
+        // The facade's clock is the test's: its cached token runs out when the test says so.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var facade = await FacadeHost.StartAsync(Mirror(registry, tokens, "s3cret-pass"), configure: b => b.Services.AddSingleton<TimeProvider>(clock));
         try
         {
             Assert.Equal(image.ManifestBytes, await facade.Client.GetByteArrayAsync("/v2/team/app/manifests/v1"));
             await tokens.DisposeAsync();
-            // Let the cached token run out (1 s lifetime, used until 0.9 s).
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            clock.Advance(TimeSpan.FromMinutes(2));
 
             using var stale = await facade.Client.GetAsync("/v2/team/app/manifests/v1");
             Assert.Equal(HttpStatusCode.OK, stale.StatusCode);

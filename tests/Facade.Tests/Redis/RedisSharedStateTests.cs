@@ -17,11 +17,18 @@ public sealed class RedisSharedStateTests(RedisServer server) : IClassFixture<Re
         var reference = "mirror.internal/library/app:" + Guid.NewGuid().ToString("N");
         var digest = RedisCidCacheTests.NewDigest();
 
-        await writer.State.SetResolvedAsync(reference, digest, TimeSpan.FromMilliseconds(400), None);
+        await writer.State.SetResolvedAsync(reference, digest, TimeSpan.FromMinutes(5), None);
 
         Assert.Equal(digest, await reader.State.GetResolvedAsync(reference, None));
-        await Task.Delay(800);
-        Assert.Null(await reader.State.GetResolvedAsync(reference, None));
+        // Expiry is redis-server's: what the facade owes is the TTL on every key it wrote.
+        await using var direct = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        var keys = direct.GetServers()[0].Keys(pattern: "*" + reference + "*").ToList();
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
+        {
+            var ttl = await direct.GetDatabase().KeyTimeToLiveAsync(key);
+            Assert.True(ttl is { } t && t > TimeSpan.FromMinutes(4) && t <= TimeSpan.FromMinutes(5), $"{key}: {ttl}");
+        }
     }
 
     [Fact]
