@@ -25,7 +25,7 @@ internal static class SoakRun
         var total = images.Sum(i => i.Image.Blobs.Sum(b => b.Size));
         var maxBytes = total * 35 / 100;
         log($"soak: {images.Count} images, {total / 1048576.0:F1} MiB of blobs, cache bound {maxBytes / 1048576.0:F1} MiB, {options.SoakMinutes} minutes");
-        await using var relay = new FlappingRelay(registry.DirectUri);
+        await using var relay = new TcpRelay(registry.DirectUri);
         using var cache = new TempDir("fsoak");
         string[] arguments = [$"--Facade:Cache:MaxBytes={maxBytes}", "--Facade:Timeouts:Idle=00:00:10", "--Facade:ShutdownTimeout=00:00:20"];
         var facade = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri, arguments, cache.Path);
@@ -54,9 +54,10 @@ internal static class SoakRun
                     if (DateTimeOffset.UtcNow >= nextFlap)
                     {
                         var from = DateTimeOffset.UtcNow;
-                        relay.SetDown(true);
+                        relay.Refusing = true;
+                        relay.CutAll();
                         await Task.Delay(FlapDown, ct);
-                        relay.SetDown(false);
+                        relay.Refusing = false;
                         windows.Add(new SoakWindow(from, DateTimeOffset.UtcNow, "upstream down"));
                         nextFlap += FlapEvery;
                     }

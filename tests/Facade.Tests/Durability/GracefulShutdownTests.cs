@@ -15,7 +15,7 @@ public sealed class GracefulShutdownTests
         var image = ImageGenerator.Image(new ImageSpec { Seed = 1111, LayerSizes = [1_000_000, 1_000_000, 1_000_000, 1_000_000], Gzip = false });
         using (var client = registry.CreateClient()) await image.PushAsync(client, "team/drain", "v1");
         // ~320 KiB/s per connection: each 1 MB pull takes about three seconds.
-        await using var relay = new SlowRelay(registry.DirectUri, 8 * 1024, TimeSpan.FromMilliseconds(25));
+        await using var relay = new TcpRelay(registry.DirectUri, TcpRelay.Paced(8 * 1024, TimeSpan.FromMilliseconds(25)));
         using var cache = new TempDir("fdrain");
         await using var facade = await FacadeProcess.StartAsync(relay.BaseUri, cache.Path, ["--Facade:ShutdownTimeout=00:00:30"]);
 
