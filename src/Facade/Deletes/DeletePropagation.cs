@@ -31,7 +31,7 @@ internal sealed partial class DeletePropagation(
         await ForgetSharedAsync(deletion, dropped, cancellationToken).ConfigureAwait(false);
         if (!channel.Enabled) return;
         var id = Guid.NewGuid().ToString("N");
-        var received = await channel.PublishAsync(ChannelName, deletion.Format(channel.ReplicaId, id), cancellationToken).ConfigureAwait(false);
+        var received = await channel.PublishAsync(ChannelName, deletion.Format(channel.ReplicaId, id, dropped), cancellationToken).ConfigureAwait(false);
         var others = received - (_listening ? 1 : 0);
         if (others > 0 && !await channel.WaitForAcksAsync(id, others, AckLimit, cancellationToken).ConfigureAwait(false))
             LogUnacknowledged(deletion.Kind.ToString(), deletion.SharedRepository, deletion.Reference, others);
@@ -40,10 +40,11 @@ internal sealed partial class DeletePropagation(
     /// <summary>A deletion another replica published: applied here, its shared leftovers removed, then acknowledged.</summary>
     public async Task ReceiveAsync(string message)
     {
-        if (!Deletion.TryParse(message, out var deletion, out var sender, out var id) || sender == channel.ReplicaId) return;
+        if (!Deletion.TryParse(message, out var deletion, out var sender, out var id, out var droppedBySender) || sender == channel.ReplicaId) return;
         try
         {
             var dropped = local.Apply(deletion);
+            local.Drop(droppedBySender);
             await Task.WhenAll(dropped.Select(d => shared.RemoveDocumentAsync(d, CancellationToken.None))).ConfigureAwait(false);
         }
         finally

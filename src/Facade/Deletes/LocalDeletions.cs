@@ -45,7 +45,13 @@ internal sealed class LocalDeletions(
             foreach (var target in Targets(deletion)) manifests.InvalidateRepository(target);
         }
         dropped.AddRange(composition.ForgetBuiltOn(deletion.Digest));
-        foreach (var digest in dropped) store.RemoveManifest(digest);
+        Drop(dropped);
         return dropped;
+    }
+
+    /// <summary>Removes facade-made documents by digest (those another replica dropped for the same deletion).</summary>
+    public void Drop(IEnumerable<Digest> documents)
+    {
+        foreach (var digest in documents) store.RemoveManifest(digest);
     }
 }
