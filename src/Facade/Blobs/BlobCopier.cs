@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace Facade.Blobs;
@@ -29,8 +30,8 @@ internal static class BlobCopier
         return position - range.Offset;
     }
 
-    /// <summary>Copies a range of a blob that is still arriving, as fast as it lands.</summary>
-    public static async Task<long> CopyFollowingAsync(BlobFill fill, SafeFileHandle file, long offset, long end, PipeWriter writer, CancellationToken ct)
+    /// <summary>Copies a range of a blob that is still arriving, as fast as it lands; <paramref name="reached"/> follows the position sent.</summary>
+    public static async Task<long> CopyFollowingAsync(BlobFill fill, SafeFileHandle file, long offset, long end, PipeWriter writer, StrongBox<long> reached, CancellationToken ct)
     {
         var position = offset;
         while (position < end)
@@ -45,6 +46,7 @@ internal static class BlobCopier
                 if (read == 0) throw new IOException("blob fill file is shorter than reported");
                 writer.Advance(read);
                 position += read;
+                reached.Value = position;
                 var flush = await writer.FlushAsync(ct).ConfigureAwait(false);
                 if (flush.IsCanceled || flush.IsCompleted) return position - offset;
             }

@@ -13,7 +13,9 @@ namespace Facade.Blobs;
 /// (single flight with read-along). The fetch hashes every byte and commits the file to the
 /// store only when digest and length match. Readers follow the bytes as they land; the last
 /// byte of any response is held back until the whole blob is verified, so a client never sees
-/// a clean end of wrong bytes. The fetch is not tied to any client's cancellation.
+/// a clean end of wrong bytes. The fetch is not tied to any client's cancellation. When the
+/// cache cannot take the blob the fill ends at once as <see cref="Uncached"/>, or, when the
+/// volume fails under it, as abandoned: readers then stream past the cache (<see cref="PassThroughBlobContent"/>).
 /// </summary>
 internal sealed class BlobFill
 {
@@ -25,6 +27,8 @@ internal sealed class BlobFill
     private long _written;
     private volatile bool _verified;
     private volatile OciError? _failure;
+    private volatile bool _uncached;
+    private volatile bool _abandoned;
 
     public BlobFill(Digest digest, string tempPath, UpstreamTarget target)
     {
@@ -44,6 +48,12 @@ internal sealed class BlobFill
     /// <summary>True once every byte arrived and matched the digest.</summary>
     public bool Verified => _verified;
 
+    /// <summary>
+    /// True when the cache could not take the blob (no room, larger than the bound, a failing
+    /// volume): nothing was written, and every reader streams its own verified copy instead.
+    /// </summary>
+    public bool Uncached => _uncached;
+
     /// <summary>The name of the origin the bytes come from, once started (a metrics label).</summary>
     public string Source { get; private set; } = "upstream";
 
@@ -51,20 +61,29 @@ internal sealed class BlobFill
     public Exception? FailureCause { get; private set; }
 
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
-    public async Task RunAsync(UpstreamTarget target, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, ContentStore store, FacadeMetrics metrics, ILogger log, CancellationToken stopping)
+    public async Task RunAsync(BlobFills fills, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
     {
         ResumingStream? body = null;
+        var target = Target;
         using var span = FacadeTelemetry.Start("blob fill", Digest.Value, target.Upstream.Name);
         try
         {
-            body = new ResumingStream(await OpenFirstAsync(origins, target, stopping).ConfigureAwait(false), origins, target, Digest, log);
+            body = await fills.OpenAsync(target, Digest, 0, stopping).ConfigureAwait(false);
             Source = body.Current.Origin.Name;
             span?.SetTag(FacadeTelemetry.SourceAttribute, Source);
             // Room is made (least recently used evicted) before the first byte is written.
             using var reservation = body.BlobLength is { } expected ? store.TryReserve(_path, expected) : null;
-            await using var file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
+            await using var file = reservation is null && body.BlobLength is not null ? null : TryCreate(store);
+            if (file is null)
+            {
+                // The cache is advisory. This body is not handed to a reader: each reader opens
+                // its own (the Blobs README says why).
+                _uncached = true;
+                _started.TrySetResult(body.BlobLength);
+                return;
+            }
             _started.TrySetResult(body.BlobLength);
-            await CopyVerifiedAsync(target.Upstream, body, file, idle, metrics, stopping).ConfigureAwait(false);
+            await CopyVerifiedAsync(body, file, idle, metrics, stopping).ConfigureAwait(false);
             lock (_lock)
             {
                 store.CommitBlob(Digest, _path);
@@ -72,6 +91,15 @@ internal sealed class BlobFill
                 _verified = true;
             }
             await body.Current.Origin.VerifiedAsync(Digest, body.Current).ConfigureAwait(false);
+        }
+        catch (CacheWriteException e)
+        {
+            // The volume failed under the fill (ENOSPC): the bytes so far stay readable through
+            // the handles readers hold, and each reader continues uncached from there.
+            store.ReportWriteFailure(e.InnerException!);
+            span?.SetTag("facade.cache.abandoned_at", Interlocked.Read(ref _written));
+            _abandoned = true;
+            TryDelete(_path);
         }
         catch (Exception e)
         {
@@ -93,51 +121,45 @@ internal sealed class BlobFill
         }
     }
 
-    private async Task<FetchedBody> OpenFirstAsync(IReadOnlyList<IFillOrigin> origins, UpstreamTarget target, CancellationToken stopping)
+    private FileStream? TryCreate(ContentStore store)
     {
-        foreach (var origin in origins)
-            if (await origin.OpenAsync(target, Digest, 0, stopping).ConfigureAwait(false) is { } body) return body;
-        throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown, $"no origin has {Digest}"));
+        try
+        {
+            return new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            store.ReportWriteFailure(e);
+            return null;
+        }
     }
 
-    private async Task CopyVerifiedAsync(UpstreamRegistry upstream, ResumingStream source, FileStream file,
-        TimeSpan idleTimeout, FacadeMetrics metrics, CancellationToken stopping)
+    private async Task CopyVerifiedAsync(ResumingStream body, FileStream file, TimeSpan idleTimeout, FacadeMetrics metrics, CancellationToken stopping)
     {
-        var body = source;
-        var length = source.BlobLength;
-        using var hasher = Digest.CreateHasher();
+        using var verifier = new BlobVerifier(Digest, body.BlobLength);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         try
         {
             while (true)
             {
-                idle.CancelAfter(idleTimeout);
-                int read;
-                try { read = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false); }
-                catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-                {
-                    throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{source.Current.Origin.Name} stalled sending {Digest}"));
-                }
+                var read = await body.ReadProgressingAsync(buffer, idle, idleTimeout, stopping).ConfigureAwait(false);
                 if (read == 0) break;
-                hasher.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false);
+                verifier.Append(buffer.AsSpan(0, read));
+                try { await file.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false); }
+                catch (IOException e) { throw new CacheWriteException(e); }
                 Interlocked.Add(ref _written, read);
-                if (length is { } max && _written > max) break;
+                if (verifier.Overrun) break;
                 Pulse();
             }
-            await file.FlushAsync(stopping).ConfigureAwait(false);
+            try { await file.FlushAsync(stopping).ConfigureAwait(false); }
+            catch (IOException e) { throw new CacheWriteException(e); }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        if ((length is { } expected && _written != expected) || !Digest.MatchesHash(hasher))
-        {
-            metrics.VerifyFailure();
-            throw new ContentMismatchException(new OciError(OciErrorCode.BadGateway,
-                $"{(source.Current.Origin is UpstreamOrigin ? "upstream " + upstream.Name : source.Current.Origin.Name)} sent content that does not match {Digest} ({_written} bytes)"));
-        }
+        verifier.Check(body.Describe(), metrics);
     }
 
     /// <summary>Opens the fill's file for a reader (the temp file, or the store file once committed).</summary>
@@ -150,7 +172,8 @@ internal sealed class BlobFill
     /// <summary>
     /// Waits until the fill can serve bytes up to <paramref name="end"/> (exclusive) with
     /// <paramref name="position"/> &lt; result, i.e. returns how far a reader may read now.
-    /// The last byte of a response becomes readable only once the blob is verified.
+    /// The last byte of a response becomes readable only once the blob is verified. Throws
+    /// <see cref="CacheAbandonedException"/> when the cache volume failed under the fill.
     /// </summary>
     public async ValueTask<long> WaitReadableAsync(long position, long end, CancellationToken ct)
     {
@@ -158,6 +181,7 @@ internal sealed class BlobFill
         {
             var progress = Volatile.Read(ref _progress).Task;
             if (_failure is { } failure) throw new UpstreamException(failure);
+            if (_abandoned) throw new CacheAbandonedException(Interlocked.Read(ref _written));
             var written = Interlocked.Read(ref _written);
             var limit = _verified ? Math.Min(written, end) : Math.Min(written, end - 1);
             if (limit > position) return limit;

@@ -3,7 +3,9 @@ using Facade.Hosting;
 using Facade.Metrics;
 using Facade.Shared.Oci;
 using Facade.Storage;
+using Facade.Shared.Errors;
 using Facade.Upstreams;
+using Microsoft.Win32.SafeHandles;
 
 namespace Facade.Blobs;
 
@@ -38,7 +40,7 @@ internal sealed partial class BlobFills(
             {
                 try
                 {
-                    await fill.RunAsync(target, Origins, idle, store, metrics, log, drain.Aborting).ConfigureAwait(false);
+                    await fill.RunAsync(this, idle, store, metrics, drain.Aborting).ConfigureAwait(false);
                     // Once per fill, however many clients read along: the failure and its cause.
                     if (fill.FailureCause is { } cause) LogFillFailed(digest.Value, fill.Source, target.Upstream.Name, cause.Message, cause);
                 }
@@ -47,6 +49,44 @@ internal sealed partial class BlobFills(
             return fill;
         }
     }
+
+    /// <summary>
+    /// The blob's body from byte <paramref name="offset"/> from the first origin that has it,
+    /// resumed where it breaks. Throws <see cref="UpstreamException"/> when none has it.
+    /// </summary>
+    public async Task<ResumingStream> OpenAsync(UpstreamTarget target, Digest digest, long offset, CancellationToken ct)
+    {
+        foreach (var origin in Origins)
+            if (await origin.OpenAsync(target, digest, offset, ct).ConfigureAwait(false) is { } body)
+                return new ResumingStream(body, Origins, target, digest, log, offset);
+        throw new UpstreamException(new OciError(OciErrorCode.BlobUnknown, $"no origin has {digest}"));
+    }
+
+    /// <summary>
+    /// A blob streamed past the cache, verified like a fill: for a fill that could not cache, or
+    /// (with <paramref name="prefix"/>) one whose volume failed after <paramref name="prefixLength"/>
+    /// bytes. The origin is opened here, so a failure to open is an error response, not a cut one.
+    /// </summary>
+    public async Task<PassThroughBlobContent> PassThroughAsync(UpstreamTarget target, Digest digest, long? length, CancellationToken ct,
+        SafeFileHandle? prefix = null, long prefixLength = 0)
+    {
+        var body = await OpenAsync(target, digest, prefixLength, ct).ConfigureAwait(false);
+        if (length is { } known && body.BlobLength != known)
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
+            throw new UpstreamException(new OciError(OciErrorCode.BadGateway, $"{body.Describe()} gives {digest} another length ({body.BlobLength}) than before ({length})"));
+        }
+        return new PassThroughBlobContent(this, body, digest, length ?? body.BlobLength, prefix, prefixLength);
+    }
+
+    /// <summary>How long an origin may send nothing before its transfer counts as stalled.</summary>
+    public TimeSpan Idle => idle;
+
+    /// <summary>Counts verification failures (shared with the pass-through).</summary>
+    public FacadeMetrics Metrics => metrics;
+
+    /// <summary>Aborts what is still streaming once a graceful shutdown's drain is over.</summary>
+    public CancellationToken Aborting => drain.Aborting;
 
     /// <summary>True when no fill is running (the graceful shutdown waits for this).</summary>
     public bool IsIdle => _inFlight.IsEmpty;

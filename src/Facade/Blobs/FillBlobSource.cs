@@ -30,9 +30,11 @@ internal sealed class FillBlobSource(BlobFills fills, FacadeMetrics metrics) : I
             fill = fills.GetOrStart(target, digest, out _);
             fillLength = await fill.Started.WaitAsync(ct).ConfigureAwait(false);
         }
+        // The cache could not take it: this client streams its own verified copy.
+        if (fill.Uncached) return await fills.PassThroughAsync(target, digest, fillLength, ct).ConfigureAwait(false);
         try
         {
-            return new FillBlobContent(fill, fill.OpenRead(), fillLength);
+            return new FillBlobContent(fills, fill, fill.OpenRead(), fillLength);
         }
         catch (FileNotFoundException)
         {

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Facade.Ipfs;
+using Facade.Shared.Errors;
 using Facade.Shared.Oci;
 using Facade.Upstreams;
 
@@ -12,7 +13,7 @@ namespace Facade.Blobs;
 /// <see cref="MaxResumes"/> times. The fill hashes everything it reads as one stream, so a resumed
 /// blob is verified exactly like an unbroken one.
 /// </summary>
-internal sealed partial class ResumingStream(FetchedBody first, IReadOnlyList<IFillOrigin> origins, UpstreamTarget target, Digest digest, ILogger log)
+internal sealed partial class ResumingStream(FetchedBody first, IReadOnlyList<IFillOrigin> origins, UpstreamTarget target, Digest digest, ILogger log, long start = 0)
     : ReadOnlyForwardStream
 {
     /// <summary>How many times one fill may resume.</summary>
@@ -20,7 +21,7 @@ internal sealed partial class ResumingStream(FetchedBody first, IReadOnlyList<IF
 
     private readonly List<FetchedBody> _parts = [first];
     private int _resumes;
-    private long _position;
+    private long _position = start;
 
     /// <summary>The whole blob's length, when the first origin said.</summary>
     public long? BlobLength { get; } = first.Length;
@@ -30,6 +31,23 @@ internal sealed partial class ResumingStream(FetchedBody first, IReadOnlyList<IF
 
     /// <summary>Every body that contributed bytes, in order.</summary>
     public IReadOnlyList<FetchedBody> Parts => _parts;
+
+    /// <summary>Who sent the bytes being read, for error messages ("upstream &lt;name&gt;", or the origin's name).</summary>
+    public string Describe() => Current.Origin is UpstreamOrigin ? "upstream " + target.Upstream.Name : Current.Origin.Name;
+
+    /// <summary>
+    /// One read that must bring a byte within <paramref name="idleTimeout"/>: a stall is a
+    /// gateway timeout (not resumed), distinct from <paramref name="stopping"/> cancelling.
+    /// </summary>
+    public async ValueTask<int> ReadProgressingAsync(Memory<byte> buffer, CancellationTokenSource idle, TimeSpan idleTimeout, CancellationToken stopping)
+    {
+        idle.CancelAfter(idleTimeout);
+        try { return await ReadAsync(buffer, idle.Token).ConfigureAwait(false); }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{Current.Origin.Name} stalled sending {digest}"));
+        }
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Facade.Gitpod;
@@ -137,5 +138,51 @@ public sealed class GitpodDropInTests : IAsyncLifetime
         var config = _dir.WriteFile("ipfs.json", """{ "registry": { "port": 1, "ipfs": { "enabled": true, "ipfsAddr": "/ip4/127.0.0.1/tcp/5001" } } }""");
         var error = await Assert.ThrowsAsync<GitpodConfigException>(() => FacadeHost.StartAsync(new Dictionary<string, string?> { ["gitpod-config"] = config }));
         Assert.Contains("requires Redis", error.Message);
+    }
+
+    [Fact]
+    public async Task Tls_from_the_config_serves_the_api_over_https_with_that_certificate()
+    {
+        using var authority = TestCertificates.CreateAuthority();
+        using var certificate = authority.IssueServer();
+        var crt = _dir.WriteFile("tls.crt", certificate.ExportCertificatePem());
+        var key = _dir.WriteFile("tls.key", certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        var port = FreePort.Next();
+        var config = _dir.WriteFile("tls.json", $$"""
+            { "registry": { "port": {{port}}, "prefix": "facade", "tls": { "crt": "{{crt}}", "key": "{{key}}" } } }
+            """);
+        var facade = await FacadeHost.StartAsync(new Dictionary<string, string?> { ["gitpod-config"] = config });
+        try
+        {
+            string? presented = null;
+            using var trusting = new HttpClient(new SocketsHttpHandler
+            {
+                UseProxy = false,
+                SslOptions =
+                {
+                    // Trust exactly the test's authority, as a node given Gitpod's CA would.
+                    RemoteCertificateValidationCallback = (_, served, _, _) =>
+                    {
+                        if (served is null) return false;
+                        using var leaf = X509CertificateLoader.LoadCertificate(served.GetRawCertData());
+                        presented = leaf.Thumbprint;
+                        using var chain = new X509Chain();
+                        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                        chain.ChainPolicy.CustomTrustStore.Add(X509Certificate2.CreateFromPem(authority.AuthorityPem));
+                        return chain.Build(leaf);
+                    },
+                },
+            });
+            using var base2 = await trusting.GetAsync($"https://127.0.0.1:{port}/facade/v2/");
+            Assert.Equal(HttpStatusCode.OK, base2.StatusCode);
+            Assert.Equal(certificate.Thumbprint, presented);
+            // The port speaks TLS only: a plain request gets no API answer.
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => _http.GetAsync($"http://127.0.0.1:{port}/facade/v2/"));
+        }
+        finally
+        {
+            await facade.DisposeAndDeleteCacheAsync();
+        }
     }
 }

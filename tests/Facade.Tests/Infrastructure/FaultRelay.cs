@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Http;
 namespace Facade.Tests.Infrastructure;
 
 /// <summary>
-/// A fault-injecting relay in front of a real registry (GET and HEAD). The first blob GET without
-/// a <c>Range</c> is interfered with after <see cref="After"/> bytes of body: cut (the connection
+/// A fault-injecting relay in front of a real registry (GET and HEAD) or an IPFS node's RPC API
+/// (POST without a body). The first request the fault applies to (by default a blob GET without a
+/// <c>Range</c>) is interfered with after <see cref="After"/> bytes of body: cut (the connection
 /// aborted) or held back until <see cref="Release"/>. Everything else is relayed as it comes.
 /// Records the <c>Range</c> header of every blob GET.
 /// </summary>
@@ -20,13 +21,16 @@ public sealed class FaultRelay : IAsyncDisposable
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LocalWebServer? _server;
-    private int _faultsLeft = 1;
+    private readonly Func<HttpRequest, bool> _faultWhen;
+    private int _faultsLeft;
 
-    private FaultRelay(Uri target, long after, bool cut)
+    private FaultRelay(Uri target, long after, bool cut, Func<HttpRequest, bool>? faultWhen = null, int faults = 1)
     {
         _target = target;
         After = after;
         _cut = cut;
+        _faultWhen = faultWhen ?? (r => IsBlobGet(r) && r.Headers.Range.Count == 0);
+        _faultsLeft = faults;
     }
 
     public long After { get; }
@@ -40,6 +44,13 @@ public sealed class FaultRelay : IAsyncDisposable
 
     /// <summary>A relay that cuts the first whole blob GET after <paramref name="after"/> bytes.</summary>
     public static Task<FaultRelay> CuttingAsync(Uri target, long after) => StartAsync(new FaultRelay(target, after, cut: true));
+
+    /// <summary>A relay that cuts the first request matching <paramref name="faultWhen"/> after <paramref name="after"/> bytes.</summary>
+    public static Task<FaultRelay> CuttingAsync(Uri target, long after, Func<HttpRequest, bool> faultWhen) =>
+        StartAsync(new FaultRelay(target, after, cut: true, faultWhen));
+
+    /// <summary>A relay without faults, only recording what passes.</summary>
+    public static Task<FaultRelay> RecordingAsync(Uri target) => StartAsync(new FaultRelay(target, 0, cut: false, faults: 0));
 
     /// <summary>A relay that holds the first whole blob GET after <paramref name="after"/> bytes until released.</summary>
     public static Task<FaultRelay> HoldingAsync(Uri target, long after) => StartAsync(new FaultRelay(target, after, cut: false));
@@ -59,9 +70,8 @@ public sealed class FaultRelay : IAsyncDisposable
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target, request.Path + request.QueryString));
         foreach (var name in new[] { "Accept", "Range", "Authorization" })
             if (request.Headers.TryGetValue(name, out var values)) outgoing.Headers.TryAddWithoutValidation(name, values.ToArray());
-        var blobGet = HttpMethods.IsGet(request.Method) && request.Path.Value!.Contains("/blobs/", StringComparison.Ordinal);
-        if (blobGet) _blobRanges.Enqueue(request.Headers.Range.ToString());
-        var fault = blobGet && request.Headers.Range.Count == 0 && Interlocked.Decrement(ref _faultsLeft) >= 0;
+        if (IsBlobGet(request)) _blobRanges.Enqueue(request.Headers.Range.ToString());
+        var fault = _faultWhen(request) && Interlocked.Decrement(ref _faultsLeft) >= 0;
         using var response = await _http.SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
@@ -89,6 +99,9 @@ public sealed class FaultRelay : IAsyncDisposable
         }
         await body.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
+
+    private static bool IsBlobGet(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.Value!.Contains("/blobs/", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {
