@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the real registry, Redis, runtime
-# clients, network tools. Idempotent: a machine that has everything installs nothing.
+# clients (skopeo, containerd, the Docker engine), network tools. Idempotent: a machine that has
+# everything installs nothing.
 set -euo pipefail
-packages=(docker-registry mmdebstrap redis-server redis-sentinel prometheus skopeo containerd wrk apache2-utils iproute2 iptables git nfs-common tar curl util-linux python3)
+packages=(docker-registry mmdebstrap redis-server redis-sentinel prometheus skopeo containerd docker.io wrk apache2-utils iproute2 iptables git nfs-common tar curl util-linux python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,4 +19,4 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 # The Debian packages start their services; the tests start their own on random ports.
-systemctl disable --now docker-registry redis-server redis-sentinel prometheus prometheus-node-exporter containerd >/dev/null 2>&1 || true
+systemctl disable --now docker-registry redis-server redis-sentinel prometheus prometheus-node-exporter containerd docker docker.socket >/dev/null 2>&1 || true

@@ -25,6 +25,8 @@ internal sealed class FacadeOptionsValidator : IValidateOptions<FacadeOptions>
                 failures.Add($"Facade:Upstreams:{upstream}:DockerConfig file '{settings.DockerConfig}' does not exist");
             if (settings.CaFile is not null && !File.Exists(settings.CaFile))
                 failures.Add($"Facade:Upstreams:{upstream}:CaFile '{settings.CaFile}' does not exist");
+            else if (settings.CaFile is not null && !HoldsCertificates(settings.CaFile))
+                failures.Add($"Facade:Upstreams:{upstream}:CaFile '{settings.CaFile}' holds no PEM certificate");
         }
         // A default naming a switched-off upstream means "no default": switching the built-in
         // docker.io off must not need a second setting.
@@ -41,6 +43,20 @@ internal sealed class FacadeOptionsValidator : IValidateOptions<FacadeOptions>
         if (options.Timeouts.Idle <= TimeSpan.Zero || options.Timeouts.Connect <= TimeSpan.Zero)
             failures.Add("Facade:Timeouts must be positive");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Loaded here so that a bad file stops the start instead of failing the first pull.</summary>
+    private static bool HoldsCertificates(string path)
+    {
+        try
+        {
+            Shared.Client.TrustedRoots.FromPemFile(path);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
     }
 
     private static bool IsHostOrUrl(string text)

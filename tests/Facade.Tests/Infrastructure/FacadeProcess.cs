@@ -42,13 +42,13 @@ public sealed class FacadeProcess : IAsyncDisposable
         .. extra ?? [],
     ];
 
-    /// <summary>Starts a facade and waits until it serves <c>/v2/</c>.</summary>
-    public static async Task<FacadeProcess> StartAsync(Uri upstream, string cacheDirectory, IEnumerable<string>? extra = null)
+    /// <summary>Starts a facade and waits until it serves <c>/v2/</c>; its last <paramref name="outputLines"/> output lines are kept.</summary>
+    public static async Task<FacadeProcess> StartAsync(Uri upstream, string cacheDirectory, IEnumerable<string>? extra = null, int outputLines = 200)
     {
         for (var attempt = 1; ; attempt++)
         {
             var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-            var process = ProcessHost.Start("dotnet", Arguments(baseUri, upstream, cacheDirectory, extra), Path.GetDirectoryName(Dll));
+            var process = ProcessHost.Start("dotnet", Arguments(baseUri, upstream, cacheDirectory, extra), Path.GetDirectoryName(Dll), outputLines: outputLines);
             try
             {
                 await process.WaitForHttpAsync(new Uri(baseUri, "/v2/"), TimeSpan.FromSeconds(60));

@@ -119,6 +119,17 @@ public sealed class TlsUpstreamDowngradeTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("absent.pem", "does not exist")]
+    [InlineData("garbage.pem", "holds no PEM certificate")]
+    public async Task A_ca_file_that_is_missing_or_holds_no_certificate_refuses_to_start(string file, string reason)
+    {
+        _dir.WriteFile("garbage.pem", "not a certificate\n");
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => FacadeHost.StartAsync(
+            FacadeHost.MirrorOf("secure", new Uri("https://127.0.0.1:9"), ("Facade:Upstreams:secure:CaFile", _dir[file]))));
+        Assert.Contains($"Facade:Upstreams:secure:CaFile '{_dir[file]}' {reason}", refused.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>An https upstream whose every request is handled by <paramref name="handle"/>.</summary>
     private Task<LocalWebServer> TlsUpstream(RequestDelegate handle) =>
         LocalWebServer.StartAsync(app => app.Run(handle), certificate: _ca.IssueServer(IPAddress.Loopback));

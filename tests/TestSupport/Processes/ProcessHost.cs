@@ -11,17 +11,18 @@ public sealed class ProcessHost : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ProcessHost(Process process, string description)
+    private ProcessHost(Process process, string description, int outputLines)
     {
         _process = process;
         Description = description;
+        Output = new OutputTail(outputLines);
     }
 
     /// <summary>The command line, for messages.</summary>
     public string Description { get; }
 
     /// <summary>The last lines of standard output and error, interleaved.</summary>
-    public OutputTail Output { get; } = new();
+    public OutputTail Output { get; }
 
     /// <summary>The process id.</summary>
     public int Id => _process.Id;
@@ -29,9 +30,12 @@ public sealed class ProcessHost : IAsyncDisposable
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a process with an argument list (no shell).</summary>
+    /// <summary>
+    /// Starts a process with an argument list (no shell), keeping its last <paramref name="outputLines"/>
+    /// lines of output (raise it to read a whole log).
+    /// </summary>
     public static ProcessHost Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, int outputLines = 200)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -45,7 +49,7 @@ public sealed class ProcessHost : IAsyncDisposable
         if (environment is not null)
             foreach (var (key, value) in environment) info.Environment[key] = value;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var host = new ProcessHost(process, fileName + " " + string.Join(' ', info.ArgumentList));
+        var host = new ProcessHost(process, fileName + " " + string.Join(' ', info.ArgumentList), outputLines);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) host.Output.Add(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) host.Output.Add(e.Data); };
         if (!process.Start()) throw new InvalidOperationException($"could not start '{host.Description}'");

@@ -16,6 +16,7 @@ public sealed class TokenServer : IAsyncDisposable
 {
     private readonly JwtIssuer _issuer = new();
     private readonly ConcurrentQueue<string> _scopes = new();
+    private readonly ConcurrentQueue<string> _issued = new();
     private LocalWebServer? _server;
     private int _requests;
 
@@ -39,6 +40,9 @@ public sealed class TokenServer : IAsyncDisposable
 
     /// <summary>How many token requests arrived (granted or not).</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Every token handed out, in order (for tests that look for leaked tokens).</summary>
+    public IReadOnlyList<string> IssuedTokens => _issued.ToArray();
 
     /// <summary>The scope parameters of every request, in arrival order.</summary>
     public IReadOnlyList<string> RequestedScopes => _scopes.ToArray();
@@ -68,6 +72,7 @@ public sealed class TokenServer : IAsyncDisposable
         var service = context.Request.Query["service"].ToString();
         var access = scopes.SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(ParseScope).Where(a => a is not null).Select(a => a!.Value);
         var token = _issuer.Issue(Options.Issuer, service.Length > 0 ? service : Options.Service, subject, access, TimeSpan.FromSeconds(Options.ExpiresInSeconds));
+        _issued.Enqueue(token);
         var body = new Dictionary<string, object> { ["token"] = token, ["access_token"] = token, ["issued_at"] = DateTimeOffset.UtcNow.ToString("O") };
         if (!Options.OmitExpiresIn) body["expires_in"] = Options.ExpiresInSeconds;
         await context.Response.WriteAsJsonAsync(body);

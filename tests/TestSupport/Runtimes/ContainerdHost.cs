@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Facade.TestSupport;
 
 /// <summary>
@@ -82,10 +80,14 @@ public sealed class ContainerdHost : IAsyncDisposable
     public Task<ToolResult> CtrAsync(params string[] arguments) =>
         Tool.RunAsync(_ctr, ["--address", Address, "--namespace", Namespace, .. arguments], TimeSpan.FromMinutes(3));
 
-    /// <summary>Pulls and unpacks an image through the hosts directory; the result says how it went.</summary>
-    public Task<ToolResult> PullAsync(string reference, string? platform = null) =>
+    /// <summary>
+    /// Pulls and unpacks an image through the hosts directory; the result says how it went.
+    /// <paramref name="user"/> (<c>user:password</c>) is passed as <c>--user</c>: containerd's host credentials.
+    /// </summary>
+    public Task<ToolResult> PullAsync(string reference, string? platform = null, string? user = null) =>
         CtrAsync(["images", "pull", "--hosts-dir", HostsDirectory, "--snapshotter", Snapshotter,
-            .. platform is null ? Array.Empty<string>() : ["--platform", platform], reference]);
+            .. platform is null ? Array.Empty<string>() : ["--platform", platform],
+            .. user is null ? Array.Empty<string>() : ["--user", user], reference]);
 
     /// <summary>Image names known to containerd.</summary>
     public async Task<IReadOnlyList<string>> ListImagesAsync() => Lines((await CtrAsync("images", "ls", "-q")).EnsureSuccess());
@@ -121,25 +123,7 @@ public sealed class ContainerdHost : IAsyncDisposable
             await _process.StopAsync(TimeSpan.FromSeconds(5));
             await _process.DisposeAsync();
         }
-        await UnmountUnderAsync(_dir.Path);
+        await Mounts.UnmountUnderAsync(_dir.Path);
         _dir.Dispose();
     }
-
-    /// <summary>Unmounts, deepest first, every mount point under <paramref name="root"/> (lazily, so busy ones go too).</summary>
-    private static async Task UnmountUnderAsync(string root)
-    {
-        if (!File.Exists("/proc/self/mountinfo")) return;
-        var mounts = (await File.ReadAllLinesAsync("/proc/self/mountinfo"))
-            .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 4)
-            .Select(fields => Unescape(fields[4]))
-            .Where(point => point.StartsWith(root + "/", StringComparison.Ordinal))
-            .OrderByDescending(point => point.Length);
-        foreach (var point in mounts) await Tool.RunAsync("umount", ["-l", point], TimeSpan.FromSeconds(10));
-    }
-
-    /// <summary>mountinfo escapes space, tab, newline and backslash as octal.</summary>
-    private static string Unescape(string field) =>
-        System.Text.RegularExpressions.Regex.Replace(field, @"\\([0-7]{3})",
-            m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString(CultureInfo.InvariantCulture));
 }
