@@ -52,6 +52,8 @@ using (var client = new RegistryClient(settings.RootUrl, settings.Username, sett
             runner.Skip(workflow.Name, "workflow", $"{workflow.EnabledBy} is not set");
         }
     }
+
+    await WarningChecks.RunAsync(runner, client);
 }
 
 var report = JUnitWriter.Write(settings.ReportDir, runner.Results, started);

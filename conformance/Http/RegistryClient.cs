@@ -13,6 +13,7 @@ internal sealed class RegistryClient : IDisposable
     private readonly Uri _root;
     private readonly Authenticator _auth;
     private readonly DebugLog? _debug;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<RegistryResponse> _warned = new();
 
     public RegistryClient(Uri root, string? username, string? password, TextWriter? debug)
     {
@@ -31,6 +32,9 @@ internal sealed class RegistryClient : IDisposable
         _auth = new Authenticator(_http, root, username, password);
         _debug = debug is null ? null : new DebugLog(debug);
     }
+
+    /// <summary>Every response of the run so far that carried a Warning header.</summary>
+    public IReadOnlyCollection<RegistryResponse> Warned => _warned;
 
     /// <summary>Resolves a path ("/v2/...") or a Location value (absolute or relative) to a URL.</summary>
     public Uri Resolve(string target) =>
@@ -97,6 +101,11 @@ internal sealed class RegistryClient : IDisposable
 
         var response = new RegistryResponse(request.Method, message.RequestMessage?.RequestUri ?? Resolve(request.Target), message, body);
         _debug?.Response(response);
+        if (response.Header("Warning") is not null)
+        {
+            _warned.Enqueue(response);
+        }
+
         return response;
     }
 

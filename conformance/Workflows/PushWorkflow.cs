@@ -27,10 +27,12 @@ internal sealed class PushWorkflow(WorkflowContext ctx) : IWorkflow
         var chunked = await new ChunkedUploadChecks(ctx, Name).RunAsync(image.Layers[1]);
         await CancelAsync();
         await new UploadSessionChecks(ctx, Name).RunAsync();
+        await new ChunkRefusalChecks(ctx, Name).RunAsync();
         await MismatchedDigestAsync();
         await new DigestAlgorithmChecks(ctx, Name).RunAsync();
         await new CrossMountChecks(ctx, Name).RunAsync(monolithic ? image.Config : null);
         await new ManifestPushChecks(ctx, Name).RunAsync(image, monolithic && single && chunked);
+        await new ManifestSizeChecks(ctx, Name).RunAsync(monolithic ? image.Config : null);
     }
 
     private async Task<bool> MonolithicAsync(TestBlob blob)

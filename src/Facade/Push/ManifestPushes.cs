@@ -20,7 +20,7 @@ internal sealed class ManifestPushes(PushForwarder forwarder, ManifestService ma
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.ManifestInvalid, $"manifest exceeds {RawManifest.MaxSize} bytes"))
+            await OciResults.WriteErrorAsync(context, new OciError(OciErrorCode.ManifestTooLarge, $"manifest exceeds {RawManifest.MaxSize} bytes"))
                 .ConfigureAwait(false);
             return;
         }

@@ -9,6 +9,8 @@ public enum OciErrorCode
     DigestInvalid,
     ManifestBlobUnknown,
     ManifestInvalid,
+    /// <summary>A manifest over the size limit: MANIFEST_INVALID, with the 413 the specification asks for.</summary>
+    ManifestTooLarge,
     ManifestUnknown,
     NameInvalid,
     NameUnknown,

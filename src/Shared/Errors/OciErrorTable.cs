@@ -17,6 +17,7 @@ public static class OciErrorTable
         [OciErrorCode.DigestInvalid] = new("DIGEST_INVALID", 400, "provided digest did not match uploaded content"),
         [OciErrorCode.ManifestBlobUnknown] = new("MANIFEST_BLOB_UNKNOWN", 404, "manifest references a manifest or blob unknown to registry"),
         [OciErrorCode.ManifestInvalid] = new("MANIFEST_INVALID", 400, "manifest invalid"),
+        [OciErrorCode.ManifestTooLarge] = new("MANIFEST_INVALID", 413, "manifest exceeds the size limit"),
         [OciErrorCode.ManifestUnknown] = new("MANIFEST_UNKNOWN", 404, "manifest unknown to registry"),
         [OciErrorCode.NameInvalid] = new("NAME_INVALID", 400, "invalid repository name"),
         [OciErrorCode.NameUnknown] = new("NAME_UNKNOWN", 404, "repository name not known to registry"),

@@ -150,6 +150,13 @@ public sealed class PushPassThroughTests(PushFixture fixture) : IClassFixture<Pu
         using var mismatch = await Client.SendAsync(PushRequests.Manifest($"/v2/team/bad/manifests/{wrong}", image.ManifestBytes, image.MediaType));
         Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
         Assert.Equal("DIGEST_INVALID", await PushRequests.ErrorCodeAsync(mismatch));
+
+        // Over the 4 MiB limit: the specification recommends 413 for a manifest too large to take.
+        var padding = new string(' ', 4 * 1024 * 1024);
+        using var tooLarge = await Client.SendAsync(PushRequests.Manifest("/v2/team/bad/manifests/big",
+            System.Text.Encoding.UTF8.GetBytes("{\"schemaVersion\":2" + padding + "}"), MediaTypes.OciManifest));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("MANIFEST_INVALID", await PushRequests.ErrorCodeAsync(tooLarge));
     }
 
     [Fact]

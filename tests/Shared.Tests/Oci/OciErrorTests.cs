@@ -10,6 +10,7 @@ public sealed class OciErrorTests
     [InlineData(OciErrorCode.NameUnknown, "NAME_UNKNOWN", 404)]
     [InlineData(OciErrorCode.ManifestUnknown, "MANIFEST_UNKNOWN", 404)]
     [InlineData(OciErrorCode.ManifestInvalid, "MANIFEST_INVALID", 400)]
+    [InlineData(OciErrorCode.ManifestTooLarge, "MANIFEST_INVALID", 413)]
     [InlineData(OciErrorCode.BlobUnknown, "BLOB_UNKNOWN", 404)]
     [InlineData(OciErrorCode.DigestInvalid, "DIGEST_INVALID", 400)]
     [InlineData(OciErrorCode.Unauthorized, "UNAUTHORIZED", 401)]
