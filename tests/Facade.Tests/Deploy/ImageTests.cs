@@ -68,6 +68,10 @@ public sealed class ImageTests
             Assert.Contains(cached, f => f.Contains(app.Layers[0].Digest.Encoded, StringComparison.Ordinal));
             var owners = await Tool.RunAsync("stat", ["-c", "%u", .. cached]);
             Assert.All(owners.EnsureSuccess().StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), o => Assert.Equal(NonRoot, o));
+            var status = (await container.ExecAsync("/bin/cat", "/proc/1/status")).EnsureSuccess().StandardOutput;
+            Assert.Matches(@"(?m)^CapBnd:\s+0+$", status);
+            Assert.Matches(@"(?m)^NoNewPrivs:\s+1$", status);
+            Assert.Matches(@"(?m)^Seccomp:\s+2$", status);
             var write = await container.ExecAsync("/bin/sh", "-c", "touch /app/written");
             Assert.False(write.Succeeded);
             Assert.Contains("Read-only file system", write.StandardError + write.StandardOutput, StringComparison.Ordinal);
