@@ -3,7 +3,7 @@
 # clients (skopeo, containerd, the Docker engine), network tools. Idempotent: a machine that has
 # everything installs nothing.
 set -euo pipefail
-packages=(docker-registry redis-server redis-sentinel prometheus skopeo containerd docker.io wrk apache2-utils iproute2 iptables git nfs-common tar curl util-linux python3)
+packages=(docker-registry mmdebstrap redis-server redis-sentinel prometheus skopeo containerd docker.io wrk apache2-utils iproute2 iptables git nfs-common tar curl util-linux python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
