@@ -17,6 +17,9 @@ internal enum BenchParts
 
     All = Load | Ipfs | Compose,
 
+    /// <summary>Cold pulls, 1 and N clients: facade vs distribution proxy vs the upstream read directly (only when named).</summary>
+    Cold = 16,
+
     /// <summary>The soak: mixed load for many minutes with a flapping upstream and a restart (only when named).</summary>
     Soak = 8,
 }

@@ -1,3 +1,4 @@
+using Facade.Load.Cold;
 using Facade.Load.Composition;
 using Facade.Load.Ipfs;
 using Facade.Load.Report;
@@ -23,6 +24,8 @@ internal static class BenchSuite
             if (missing is not null) log("ipfs: skipped, " + missing);
             else Print(await IpfsReportWriter.WriteAsync(await IpfsRun.RunAsync(options, options.RepoRoot, log, ct), options.ResultsDirectory));
         }
+        if (options.Parts.HasFlag(BenchParts.Cold))
+            Print(await ColdReportWriter.WriteAsync(await ColdRun.RunAsync(options, log, ct), options.ResultsDirectory));
         if (options.Parts.HasFlag(BenchParts.Compose))
             Print(await ComposeReportWriter.WriteAsync(await ComposeRun.RunAsync(options, log, ct), options.ResultsDirectory));
         if (options.Parts.HasFlag(BenchParts.Soak))

@@ -17,6 +17,8 @@ internal sealed record LoadOptions
     public BenchParts Parts { get; init; } = BenchParts.All;
     public int IpfsBlobMiB { get; init; } = 64;
     public int IpfsPulls { get; init; } = 5;
+    public int ColdRounds { get; init; } = 3;
+    public int ColdClients { get; init; } = 16;
     public int ComposeRepeats { get; init; } = 200;
     public int ComposeConnections { get; init; } = 16;
     public TimeSpan ComposeDuration { get; init; } = TimeSpan.FromSeconds(5);
@@ -26,8 +28,10 @@ internal sealed record LoadOptions
         usage: Facade.Load [--repo-root DIR] [--results DIR] [--facade-dll PATH] [--blob-mib N]
                            [--clients N] [--connections N] [--seconds S] [--manifest-seconds S] [--quick]
                            [--load] [--ipfs] [--compose] [--ipfs-mib N] [--ipfs-pulls N] [--soak [--minutes N]]
+                           [--cold [--cold-rounds N] [--cold-clients N]]
           --quick   64 MiB blob, 3 s per measurement (a smoke run; not for the README tables)
           --load / --ipfs / --compose   run only the named parts (default: all three)
+          --cold    cold pulls (1 and --cold-clients at once) through the facade, the proxy and direct
           --soak    mixed load for --minutes (default 30) with a flapping upstream and a restart
         """;
 
@@ -65,6 +69,8 @@ internal sealed record LoadOptions
                 "--seconds" => options with { BlobDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
                 "--ipfs-mib" => options with { IpfsBlobMiB = Positive(name, value, 1024) },
                 "--ipfs-pulls" => options with { IpfsPulls = Positive(name, value, 20) },
+                "--cold-rounds" => options with { ColdRounds = Positive(name, value, 20) },
+                "--cold-clients" => options with { ColdClients = Positive(name, value, 64) },
                 "--minutes" => options with { SoakMinutes = Positive(name, value, 24 * 60) },
                 "--manifest-seconds" => options with { ManifestDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },
                 _ => throw new ArgumentException($"unknown option {name}\n{Usage}"),

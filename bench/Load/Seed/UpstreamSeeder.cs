@@ -20,11 +20,7 @@ internal static class UpstreamSeeder
     public static async Task<SeededImages> SeedAsync(Uri registry, long blobSize, string workDirectory, CancellationToken ct)
     {
         using var client = RegistryClient.Create(registry);
-        var blobPath = Path.Combine(workDirectory, "big.layer");
-        var blob = await WriteRandomFileAsync(blobPath, blobSize, ct);
-        await using (var content = File.OpenRead(blobPath))
-            await client.PushBlobAsync(BigRepository, blob, content, blobSize, cancellationToken: ct);
-        File.Delete(blobPath);
+        var blob = await PushRandomBlobAsync(client, BigRepository, blobSize, workDirectory, ct);
 
         var config = Encoding.UTF8.GetBytes(
             $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{blob.Value}}}"]}}""");
@@ -38,6 +34,17 @@ internal static class UpstreamSeeder
         var small = ImageGenerator.Image(new ImageSpec { Seed = 7, LayerSizes = [16 * 1024] });
         var smallDigest = await small.PushAsync(client, SmallRepository, SmallTag, ct);
         return new SeededImages(BigRepository, blob, blobSize, SmallRepository, SmallTag, smallDigest, small.MediaType);
+    }
+
+    /// <summary>Pushes a blob of random bytes (streamed from a temp file) and returns its digest.</summary>
+    public static async Task<Digest> PushRandomBlobAsync(RegistryClient client, string repository, long size, string workDirectory, CancellationToken ct)
+    {
+        var path = Path.Combine(workDirectory, $"random-{Guid.NewGuid():N}.layer");
+        var blob = await WriteRandomFileAsync(path, size, ct);
+        await using (var content = File.OpenRead(path))
+            await client.PushBlobAsync(repository, blob, content, size, cancellationToken: ct);
+        File.Delete(path);
+        return blob;
     }
 
     // Random bytes, hashed on the way to disk.

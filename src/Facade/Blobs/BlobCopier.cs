@@ -11,6 +11,7 @@ namespace Facade.Blobs;
 internal static class BlobCopier
 {
     private const int ChunkSize = 128 * 1024;
+    private const int FollowingChunkSize = 256 * 1024;
 
     /// <summary>Copies <paramref name="range"/> of a complete file.</summary>
     public static async Task<long> CopyFileAsync(SafeFileHandle file, ByteRange range, PipeWriter writer, CancellationToken ct)
@@ -40,9 +41,11 @@ internal static class BlobCopier
             if (readable <= position) break; // unknown length, fill verified and fully read
             while (position < readable)
             {
-                var memory = writer.GetMemory(ChunkSize);
+                var memory = writer.GetMemory(FollowingChunkSize);
                 var want = (int)Math.Min(memory.Length, readable - position);
-                var read = await RandomAccess.ReadAsync(file, memory[..want], position, ct).ConfigureAwait(false);
+                // The fill has just written these bytes, so they are in the page cache: a plain
+                // pread is a memory copy, where an asynchronous read would add a thread hop.
+                var read = RandomAccess.Read(file, memory.Span[..want], position);
                 if (read == 0) throw new IOException("blob fill file is shorter than reported");
                 writer.Advance(read);
                 position += read;

@@ -19,10 +19,14 @@ namespace Facade.Blobs;
 /// </summary>
 internal sealed class BlobFill
 {
-    private const int BufferSize = 128 * 1024;
+    // Up to this much is taken from the origin per read: fewer, larger reads mean fewer writes,
+    // hash calls and reader wake-ups per byte.
+    private const int BufferSize = 1024 * 1024;
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource<long?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Created only by a reader that found nothing new to read; null while nobody waits, so a
+    // fill that readers never catch up with allocates nothing per chunk.
+    private TaskCompletionSource? _waiter;
     private string _path;
     private long _written;
     private volatile bool _verified;
@@ -61,7 +65,7 @@ internal sealed class BlobFill
     public Exception? FailureCause { get; private set; }
 
     /// <summary>Runs the fetch to the end. Never throws: failures are recorded for readers.</summary>
-    public async Task RunAsync(BlobFills fills, TimeSpan idle, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
+    public async Task RunAsync(BlobFills fills, ContentStore store, FacadeMetrics metrics, CancellationToken stopping)
     {
         ResumingStream? body = null;
         var target = Target;
@@ -73,7 +77,7 @@ internal sealed class BlobFill
             span?.SetTag(FacadeTelemetry.SourceAttribute, Source);
             // Room is made (least recently used evicted) before the first byte is written.
             using var reservation = body.BlobLength is { } expected ? store.TryReserve(_path, expected) : null;
-            await using var file = reservation is null && body.BlobLength is not null ? null : TryCreate(store);
+            using var file = reservation is null && body.BlobLength is not null ? null : TryCreate(store);
             if (file is null)
             {
                 // The cache is advisory. This body is not handed to a reader: each reader opens
@@ -83,7 +87,7 @@ internal sealed class BlobFill
                 return;
             }
             _started.TrySetResult(body.BlobLength);
-            await CopyVerifiedAsync(body, file, idle, metrics, stopping).ConfigureAwait(false);
+            await CopyVerifiedAsync(body, file, fills.Idle, fills.Time, metrics, stopping).ConfigureAwait(false);
             lock (_lock)
             {
                 store.CommitBlob(Digest, _path);
@@ -121,11 +125,13 @@ internal sealed class BlobFill
         }
     }
 
-    private FileStream? TryCreate(ContentStore store)
+    private SafeFileHandle? TryCreate(ContentStore store)
     {
         try
         {
-            return new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
+            // Written with plain pwrite calls: they land in the page cache, and an asynchronous
+            // file write on Linux is the same call moved to another thread (a hop per chunk).
+            return File.OpenHandle(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -134,26 +140,24 @@ internal sealed class BlobFill
         }
     }
 
-    private async Task CopyVerifiedAsync(ResumingStream body, FileStream file, TimeSpan idleTimeout, FacadeMetrics metrics, CancellationToken stopping)
+    private async Task CopyVerifiedAsync(ResumingStream body, SafeFileHandle file, TimeSpan idleTimeout, TimeProvider time, FacadeMetrics metrics, CancellationToken stopping)
     {
         using var verifier = new BlobVerifier(Digest, body.BlobLength);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var idle = new IdleWatchdog(idleTimeout, time, stopping);
         try
         {
             while (true)
             {
-                var read = await body.ReadProgressingAsync(buffer, idle, idleTimeout, stopping).ConfigureAwait(false);
+                var read = await body.ReadProgressingAsync(buffer, idle, stopping).ConfigureAwait(false);
                 if (read == 0) break;
                 verifier.Append(buffer.AsSpan(0, read));
-                try { await file.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false); }
+                try { RandomAccess.Write(file, buffer.AsSpan(0, read), verifier.Count - read); }
                 catch (IOException e) { throw new CacheWriteException(e); }
                 Interlocked.Add(ref _written, read);
                 if (verifier.Overrun) break;
                 Pulse();
             }
-            try { await file.FlushAsync(stopping).ConfigureAwait(false); }
-            catch (IOException e) { throw new CacheWriteException(e); }
         }
         finally
         {
@@ -179,22 +183,35 @@ internal sealed class BlobFill
     {
         while (true)
         {
-            var progress = Volatile.Read(ref _progress).Task;
-            if (_failure is { } failure) throw new UpstreamException(failure);
-            if (_abandoned) throw new CacheAbandonedException(Interlocked.Read(ref _written));
-            var written = Interlocked.Read(ref _written);
-            var limit = _verified ? Math.Min(written, end) : Math.Min(written, end - 1);
-            if (limit > position) return limit;
-            if (_verified && position >= written) return position; // nothing more will come
-            await progress.WaitAsync(ct).ConfigureAwait(false);
+            if (TryReadable(position, end) is { } now) return now;
+            var waiter = Volatile.Read(ref _waiter);
+            if (waiter is null)
+            {
+                var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiter = Interlocked.CompareExchange(ref _waiter, created, null) ?? created;
+            }
+            // Checked again once the waiter is visible: progress made between the first check
+            // and its publication pulsed nobody.
+            if (TryReadable(position, end) is { } later) return later;
+            await waiter.Task.WaitAsync(ct).ConfigureAwait(false);
         }
     }
 
-    private void Pulse()
+    private long? TryReadable(long position, long end)
     {
-        var previous = Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        previous.TrySetResult();
+        if (_failure is { } failure) throw new UpstreamException(failure);
+        if (_abandoned) throw new CacheAbandonedException(Interlocked.Read(ref _written));
+        // Verified is read first: once it is true, the length read after it is the final one.
+        var verified = _verified;
+        var written = Interlocked.Read(ref _written);
+        var limit = verified ? Math.Min(written, end) : Math.Min(written, end - 1);
+        if (limit > position) return limit;
+        if (verified && position >= written) return position; // nothing more will come
+        return null;
     }
+
+    /// <summary>Wakes the readers waiting for progress, if any.</summary>
+    private void Pulse() => Interlocked.Exchange(ref _waiter, null)?.TrySetResult();
 
     private static void TryDelete(string path)
     {

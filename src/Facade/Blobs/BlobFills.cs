@@ -16,7 +16,7 @@ namespace Facade.Blobs;
 /// through a graceful shutdown's drain and are aborted only when it is over.
 /// </summary>
 internal sealed partial class BlobFills(
-    ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, FacadeMetrics metrics, ILogger<BlobFills> log, ShutdownDrain drain)
+    ContentStore store, IReadOnlyList<IFillOrigin> origins, TimeSpan idle, TimeProvider time, FacadeMetrics metrics, ILogger<BlobFills> log, ShutdownDrain drain)
 {
     private readonly ConcurrentDictionary<Digest, BlobFill> _inFlight = new();
 
@@ -40,7 +40,7 @@ internal sealed partial class BlobFills(
             {
                 try
                 {
-                    await fill.RunAsync(this, idle, store, metrics, drain.Aborting).ConfigureAwait(false);
+                    await fill.RunAsync(this, store, metrics, drain.Aborting).ConfigureAwait(false);
                     // Once per fill, however many clients read along: the failure and its cause.
                     if (fill.FailureCause is { } cause) LogFillFailed(digest.Value, fill.Source, target.Upstream.Name, cause.Message, cause);
                 }
@@ -81,6 +81,9 @@ internal sealed partial class BlobFills(
 
     /// <summary>How long an origin may send nothing before its transfer counts as stalled.</summary>
     public TimeSpan Idle => idle;
+
+    /// <summary>The clock of idle timeouts.</summary>
+    public TimeProvider Time => time;
 
     /// <summary>Counts verification failures (shared with the pass-through).</summary>
     public FacadeMetrics Metrics => metrics;

@@ -27,7 +27,7 @@ internal static class BlobsServiceCollectionExtensions
             IReadOnlyList<IFillOrigin> origins = serveIpfs
                 ? [sp.GetRequiredService<IpfsOrigin>(), sp.GetRequiredService<UpstreamOrigin>()]
                 : [sp.GetRequiredService<UpstreamOrigin>()];
-            return new BlobFills(sp.GetRequiredService<ContentStore>(), origins, sp.GetRequiredService<UpstreamSender>().Idle,
+            return new BlobFills(sp.GetRequiredService<ContentStore>(), origins, sp.GetRequiredService<UpstreamSender>().Idle, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<FacadeMetrics>(), sp.GetRequiredService<ILogger<BlobFills>>(),
                 sp.GetRequiredService<ShutdownDrain>());
         });

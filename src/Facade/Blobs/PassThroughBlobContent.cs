@@ -28,7 +28,7 @@ internal sealed class PassThroughBlobContent(BlobFills fills, ResumingStream bod
     public async Task<long> CopyAsync(long from, long end, PipeWriter writer, CancellationToken ct)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, fills.Aborting);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        using var idle = new IdleWatchdog(fills.Idle, fills.Time, stopping.Token);
         using var verifier = new BlobVerifier(digest, length);
         var sender = new HeldBackWriter(writer, from, end);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
@@ -46,7 +46,7 @@ internal sealed class PassThroughBlobContent(BlobFills fills, ResumingStream bod
             }
             while (true)
             {
-                var read = await body.ReadProgressingAsync(buffer, idle, fills.Idle, stopping.Token).ConfigureAwait(false);
+                var read = await body.ReadProgressingAsync(buffer, idle, stopping.Token).ConfigureAwait(false);
                 if (read == 0) break;
                 verifier.Append(buffer.AsSpan(0, read));
                 if (verifier.Overrun) break;

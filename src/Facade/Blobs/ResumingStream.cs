@@ -36,17 +36,18 @@ internal sealed partial class ResumingStream(FetchedBody first, IReadOnlyList<IF
     public string Describe() => Current.Origin is UpstreamOrigin ? "upstream " + target.Upstream.Name : Current.Origin.Name;
 
     /// <summary>
-    /// One read that must bring a byte within <paramref name="idleTimeout"/>: a stall is a
-    /// gateway timeout (not resumed), distinct from <paramref name="stopping"/> cancelling.
+    /// One read under <paramref name="idle"/>: a stall (no byte for its timeout) is a gateway
+    /// timeout (not resumed), distinct from <paramref name="stopping"/> cancelling.
     /// </summary>
-    public async ValueTask<int> ReadProgressingAsync(Memory<byte> buffer, CancellationTokenSource idle, TimeSpan idleTimeout, CancellationToken stopping)
+    public async ValueTask<int> ReadProgressingAsync(Memory<byte> buffer, IdleWatchdog idle, CancellationToken stopping)
     {
-        idle.CancelAfter(idleTimeout);
+        idle.Reading();
         try { return await ReadAsync(buffer, idle.Token).ConfigureAwait(false); }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
             throw new UpstreamException(new OciError(OciErrorCode.GatewayTimeout, $"{Current.Origin.Name} stalled sending {digest}"));
         }
+        finally { idle.Read(); }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

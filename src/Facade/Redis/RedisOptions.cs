@@ -43,6 +43,13 @@ internal sealed class RedisOptions
     /// </summary>
     public TimeSpan CidTtl { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Expiry of <c>holds:</c> and <c>holders:</c> (which repositories are known to hold which
+    /// blobs), renewed whenever a holding is recorded. Forgotten knowledge costs one upstream
+    /// HEAD to learn again. Must be positive.
+    /// </summary>
+    public TimeSpan HoldingsTtl { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>TLS to Redis (and to the sentinels).</summary>
     public RedisTlsOptions Tls { get; set; } = new();
 

@@ -27,6 +27,8 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"{RedisOptions.Section}:ConnectTimeout must be between 0 and {MaxTimeout}");
         if (options.DocumentTtl <= TimeSpan.Zero)
             failures.Add($"{RedisOptions.Section}:DocumentTtl must be positive (shared documents always expire)");
+        if (options.HoldingsTtl <= TimeSpan.Zero)
+            failures.Add($"{RedisOptions.Section}:HoldingsTtl must be positive (what repositories hold always expires)");
         if (options.CidTtl < TimeSpan.Zero)
             failures.Add($"{RedisOptions.Section}:CidTtl must not be negative (zero: no expiry, as Gitpod)");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

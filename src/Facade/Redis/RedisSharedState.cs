@@ -10,7 +10,8 @@ namespace Facade.Redis;
 /// references, so a deletion can forget them all. Documents are checked against their digest both ways, so a corrupt or
 /// foreign entry is a miss, never served. <c>holds:&lt;upstream&gt;/&lt;repository&gt;</c> is the set of
 /// blob digests the repository is known to hold, and <c>holders:&lt;digest&gt;</c> the reverse: the
-/// repositories a blob is known in, so a deletion can tell whether it was the last one.
+/// repositories a blob is known in, so a deletion can tell whether it was the last one; both
+/// expire after <see cref="RedisOptions.HoldingsTtl"/> without a new record.
 /// </summary>
 internal sealed class RedisSharedState : ISharedState
 {
@@ -52,10 +53,27 @@ internal sealed class RedisSharedState : ISharedState
     public Task<bool> IsBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
         _redis.RunAsync("holds.get", db => db.SetContainsAsync(HoldsKey(repository), digest.Value), false, cancellationToken);
 
-    public Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken) =>
-        _redis.RunAsync("holds.add", db => Task.WhenAll(
-            digests.Select(d => (Task)db.SetAddAsync(HoldersKey(d), repository))
-                .Prepend(db.SetAddAsync(HoldsKey(repository), [.. digests.Select(d => (RedisValue)d.Value)]))), cancellationToken);
+    public Task AddBlobsHeldAsync(string repository, IReadOnlyCollection<Digest> digests, CancellationToken cancellationToken)
+    {
+        // Each set lives as long as its youngest member, as the resolve index does: Redis stays
+        // bounded by what was recorded within the TTL.
+        var ttl = _redis.Options.HoldingsTtl;
+        return _redis.RunAsync("holds.add", db =>
+        {
+            // Sent in this order on the one connection: an expiry before its key exists is lost.
+            var sent = new List<Task>(2 + 2 * digests.Count)
+            {
+                db.SetAddAsync(HoldsKey(repository), [.. digests.Select(d => (RedisValue)d.Value)]),
+                db.KeyExpireAsync(HoldsKey(repository), ttl),
+            };
+            foreach (var digest in digests)
+            {
+                sent.Add(db.SetAddAsync(HoldersKey(digest), repository));
+                sent.Add(db.KeyExpireAsync(HoldersKey(digest), ttl));
+            }
+            return Task.WhenAll(sent);
+        }, cancellationToken);
+    }
 
     public Task<bool> ForgetBlobHeldAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
         _redis.RunAsync("holds.forget", async db =>

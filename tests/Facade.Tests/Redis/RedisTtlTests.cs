@@ -52,6 +52,25 @@ public sealed class RedisTtlTests(RedisServer server) : IClassFixture<RedisServe
     }
 
     [Fact]
+    public async Task Repository_holdings_expire_both_ways_and_a_new_record_renews_them()
+    {
+        await using var context = new RedisTestContext(server.Configuration, "held:");
+        context.Options.HoldingsTtl = TimeSpan.FromHours(3);
+        var repository = "local/team/" + Guid.NewGuid().ToString("N");
+        Digest[] blobs = [RedisCidCacheTests.NewDigest(), RedisCidCacheTests.NewDigest()];
+        await context.State.AddBlobsHeldAsync(repository, blobs, None);
+
+        string[] keys = ["held:holds:" + repository, .. blobs.Select(b => "held:holders:" + b.Value)];
+        foreach (var key in keys) Assert.InRange((await TtlAsync(key))!.Value, TimeSpan.FromHours(3) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(3));
+
+        await using (var direct = await ConnectionMultiplexer.ConnectAsync(server.Configuration))
+            await direct.GetDatabase().KeyExpireAsync(keys[0], TimeSpan.FromSeconds(30));
+        await context.State.AddBlobsHeldAsync(repository, [RedisCidCacheTests.NewDigest()], None);
+        Assert.InRange((await TtlAsync(keys[0]))!.Value, TimeSpan.FromHours(3) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(3));
+        Assert.True(await context.State.IsBlobHeldAsync(repository, blobs[0], None));
+    }
+
+    [Fact]
     public async Task A_zero_cid_ttl_keeps_gitpods_entries_forever()
     {
         await using var context = new RedisTestContext(server.Configuration);

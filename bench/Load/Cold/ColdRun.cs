@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Facade.Load.Host;
+using Facade.Load.Measure;
+using Facade.Load.Net;
+using Facade.Load.Report;
+using Facade.Load.Seed;
+using Facade.Shared.Client;
+using Facade.Shared.Oci;
+using Facade.TestSupport;
+
+namespace Facade.Load.Cold;
+
+/// <summary>
+/// The cold run: how fast, and at what CPU cost, a blob nobody has cached reaches one client
+/// (and N clients at once), through the facade and through distribution's proxy, next to the
+/// upstream read directly. Each round starts a new facade and a new proxy with empty storage;
+/// each first gets warm-up requests (so the measured pull does not pay for first-use JIT) and
+/// the measurement waits until the server is idle before and after, so background work a pull
+/// causes (a commit, the proxy's second fetch for its store) is charged to it.
+/// </summary>
+internal static class ColdRun
+{
+    private const string Repository = "bench/cold";
+    private const int WarmBlobs = 8;
+    private const int WarmCachedReads = 3;
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(20);
+
+    public static async Task<ColdResult> RunAsync(LoadOptions options, Action<string> log, CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var loadBefore = MachineInfo.LoadAverage();
+        var clock = Stopwatch.StartNew();
+        using var work = new TempDir("cbench");
+        var size = options.BlobMiB * 1024L * 1024;
+
+        log("cold: starting the upstream registry and seeding two blobs and the warm-up blobs");
+        await using var upstream = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        var upstreamPid = await PortOwner.PidAsync(upstream.DirectUri.Port);
+        Digest one, many;
+        var warm = new List<Digest>();
+        using (var client = RegistryClient.Create(upstream.DirectUri))
+        {
+            one = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
+            many = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
+            for (var i = 0; i < WarmBlobs; i++) warm.Add(await UpstreamSeeder.PushRandomBlobAsync(client, Repository, 1024 * 1024, work.Path, ct));
+        }
+
+        var rounds = new List<ColdRound>();
+        for (var round = 1; round <= options.ColdRounds; round++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var load = MachineInfo.LoadAverage();
+            log($"cold: round {round} of {options.ColdRounds} (load average {load})");
+            var direct1 = await MeasureAsync(upstreamPid, Url(upstream.DirectUri, one), size, 1, null, options, ct);
+            var directMany = await MeasureAsync(upstreamPid, Url(upstream.DirectUri, many), size, options.ColdClients, null, options, ct);
+
+            ColdSample facade1, facadeMany;
+            await using (var relay = new TcpByteCounter(upstream.DirectUri))
+            await using (var facade = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri))
+            {
+                await WarmAsync(facade.BaseUri, warm, WarmCachedReads, options, ct);
+                facade1 = await MeasureAsync(facade.Pid, Url(facade.BaseUri, one), size, 1, relay, options, ct);
+                facadeMany = await MeasureAsync(facade.Pid, Url(facade.BaseUri, many), size, options.ColdClients, relay, options, ct);
+            }
+
+            ColdSample proxy1;
+            await using (var relay = new TcpByteCounter(upstream.DirectUri))
+            await using (var proxy = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true, ProxyRemote = relay.BaseUri }))
+            {
+                await WarmAsync(proxy.DirectUri, warm, 0, options, ct);
+                proxy1 = await MeasureAsync(await PortOwner.PidAsync(proxy.DirectUri.Port), Url(proxy.DirectUri, one), size, 1, relay, options, ct);
+            }
+            rounds.Add(new ColdRound(load, direct1, facade1, proxy1, directMany, facadeMany));
+        }
+        return new ColdResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
+            size, options.ColdClients, rounds);
+    }
+
+    private static Uri Url(Uri server, Digest digest) => new(server, $"v2/{Repository}/blobs/{digest.Value}");
+
+    // Each warm-up blob once cold, then from the cache: the request path runs often enough to be
+    // compiled at its final tier before the measured pull.
+    private static async Task WarmAsync(Uri server, IReadOnlyList<Digest> blobs, int cachedReads, LoadOptions options, CancellationToken ct)
+    {
+        foreach (var blob in blobs)
+            for (var i = 0; i <= cachedReads; i++)
+            {
+                var pull = await ConcurrentPull.RunAsync(Url(server, blob), 1024 * 1024, 1, options.ColdPullLimit, ct);
+                if (pull.FirstError is { } error) throw new InvalidOperationException($"warm-up GET of {blob} from {server} failed: {error}");
+            }
+    }
+
+    private static async Task<ColdSample> MeasureAsync(int pid, Uri url, long size, int clients, TcpByteCounter? relay, LoadOptions options, CancellationToken ct)
+    {
+        await CpuSettle.WaitIdleAsync(pid, SettleLimit, ct);
+        relay?.Reset();
+        var cpu = ProcessCpu.Seconds(pid);
+        var pull = await ConcurrentPull.RunAsync(url, size, clients, options.ColdPullLimit, ct);
+        await CpuSettle.WaitIdleAsync(pid, SettleLimit, ct);
+        return new ColdSample(pull.WallSeconds, ProcessCpu.Seconds(pid) - cpu, pull.BytesReceived, relay?.BytesFromTarget,
+            pull.Completed, clients, pull.FirstError);
+    }
+}
