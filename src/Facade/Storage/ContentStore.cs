@@ -22,6 +22,7 @@ internal sealed class ContentStore : IDisposable
     private readonly TempArea _temp;
     private readonly CacheIndex _index;
     private readonly CacheEvictor _evictor;
+    private readonly CacheSpace _space;
     private readonly FacadeMetrics _metrics;
     private readonly ILogger _log;
 
@@ -41,21 +42,8 @@ internal sealed class ContentStore : IDisposable
         _hotManifests = new ByteBoundedLru<string, RawManifest>(cache.ManifestMemoryBytes,
             static (key, m) => m.Bytes.Length + 2L * (m.MediaType.Length + key.Length) + 128, StringComparer.Ordinal);
         _evictor = new CacheEvictor(_index, _temp, cache.MaxBytes, key => _hotManifests.Remove(key), metrics, log);
-        Directory.CreateDirectory(_layout.Root);
-        // The lock comes before anything is deleted: the temp files may be another process's fills.
-        _lock = CacheLock.Acquire(_layout.LockFile, _layout.Root);
-        _temp.Reset();
-        Directory.CreateDirectory(_layout.BlobsDirectory);
-        Directory.CreateDirectory(_layout.ManifestsDirectory);
-        var dropped = CacheLoader.Load(_layout, _index, time, log);
-        StorageLog.Loaded(log, _layout.Root, _index.Count, _index.TotalBytes, dropped);
-        var before = _index.TotalBytes;
-        if (before > cache.MaxBytes)
-        {
-            // A lowered bound, or a volume shared with other data: start within the bound.
-            _evictor.TrimTo(cache.MaxBytes);
-            StorageLog.TrimmedAtStart(log, before, _index.TotalBytes, cache.MaxBytes);
-        }
+        _space = new CacheSpace(_temp, _evictor, Health, _layout.Root);
+        _lock = CacheOpening.Open(_layout, _temp, _index, _evictor, cache.MaxBytes, time, log);
         metrics.CacheBytes(_index.TotalBytes);
     }
 
@@ -77,30 +65,8 @@ internal sealed class ContentStore : IDisposable
     /// <summary>A fresh path in the temp area, on the same file system as the store (rename is atomic).</summary>
     public string NewTempPath() => _temp.NewPath();
 
-    /// <summary>
-    /// Promises room for a temp file of <paramref name="bytes"/>: evicts so that entries and all
-    /// promises fit the bound, and checks the volume has the space. Null when the cache cannot
-    /// take the blob (larger than the bound, or no space even after evicting): stream it uncached.
-    /// </summary>
-    public TempReservation? TryReserve(string tempPath, long bytes)
-    {
-        if (bytes > _evictor.MaxBytes) return null;
-        _temp.Reserve(tempPath, bytes);
-        var reservation = new TempReservation(_temp, tempPath, bytes);
-        _evictor.EvictIfOver();
-        if (FreeSpace() is { } free && free < bytes)
-        {
-            // The volume is smaller than the bound (or shared): free what the shortfall needs.
-            _evictor.TrimTo(_evictor.Used - (bytes - free));
-            if (FreeSpace() is { } after && after < bytes)
-            {
-                reservation.Dispose();
-                Health.MarkDegraded($"{after} bytes free on the cache volume, {bytes} needed");
-                return null;
-            }
-        }
-        return reservation;
-    }
+    /// <summary>Promises room for a temp file (see <see cref="CacheSpace"/>); null: stream the blob uncached.</summary>
+    public TempReservation? TryReserve(string tempPath, long bytes) => _space.TryReserve(tempPath, bytes);
 
     /// <summary>Records that writing to the cache failed (a full volume, an I/O error): the cache is degraded.</summary>
     public void ReportWriteFailure(Exception error) => Health.MarkDegraded(error.Message);
@@ -231,12 +197,6 @@ internal sealed class ContentStore : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
-
-    private long? FreeSpace()
-    {
-        try { return new DriveInfo(_layout.Root).AvailableFreeSpace; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return null; }
-    }
 
     private void Add(string key, CacheEntry entry)
     {
