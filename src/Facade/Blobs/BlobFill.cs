@@ -103,7 +103,7 @@ internal sealed class BlobFill
             store.ReportWriteFailure(e.InnerException!);
             span?.SetTag("facade.cache.abandoned_at", Interlocked.Read(ref _written));
             _abandoned = true;
-            TryDelete(_path);
+            Durable.TryDelete(_path);
         }
         catch (Exception e)
         {
@@ -116,7 +116,7 @@ internal sealed class BlobFill
             FailureCause = e;
             _failure = error;
             _started.TrySetException(new UpstreamException(error));
-            TryDelete(_path);
+            Durable.TryDelete(_path);
         }
         finally
         {
@@ -212,9 +212,4 @@ internal sealed class BlobFill
 
     /// <summary>Wakes the readers waiting for progress, if any.</summary>
     private void Pulse() => Interlocked.Exchange(ref _waiter, null)?.TrySetResult();
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
 }

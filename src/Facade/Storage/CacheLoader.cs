@@ -21,7 +21,7 @@ internal static class CacheLoader
                 if (!CacheLayout.TryParseEntry(file, out var digest, out var key, out var size) || size != file.Length)
                 {
                     StorageLog.DroppedAtStart(log, file.FullName, file.Length);
-                    TryDelete(file.FullName);
+                    Durable.TryDelete(file.FullName);
                     dropped++;
                     continue;
                 }
@@ -31,11 +31,5 @@ internal static class CacheLoader
             }
         }
         return dropped;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -47,15 +47,6 @@ internal sealed class ContentStore : IDisposable
         metrics.CacheBytes(_index.TotalBytes);
     }
 
-    /// <summary>Bytes currently held.</summary>
-    public long TotalBytes => _index.TotalBytes;
-
-    /// <summary>Number of entries held.</summary>
-    public int Count => _index.Count;
-
-    /// <summary>The cache root (for readiness checks).</summary>
-    public string Root => _layout.Root;
-
     /// <summary>Whether the cache can take new entries.</summary>
     public CacheHealth Health { get; }
 
@@ -101,13 +92,8 @@ internal sealed class ContentStore : IDisposable
     /// <summary>Moves a verified temp file into the store under its digest, durably.</summary>
     public void CommitBlob(Digest digest, string tempPath)
     {
-        var key = _layout.BlobKey(digest);
-        var size = new FileInfo(tempPath).Length;
-        var path = CacheLayout.EntryPath(key, size);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Durable.Commit(tempPath, path);
+        Commit(_layout.BlobKey(digest), digest, manifest: false, tempPath, new FileInfo(tempPath).Length);
         _temp.Release(tempPath);
-        Add(key, new CacheEntry(digest, false, path, size, _index.Now));
         Health.MarkHealthy();
     }
 
@@ -143,20 +129,11 @@ internal sealed class ContentStore : IDisposable
         var temp = _temp.NewPath();
         try
         {
-            long size;
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                ManifestFile.Write(file, manifest);
-                size = file.Length;
-            }
-            var path = CacheLayout.EntryPath(key, size);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            Durable.Commit(temp, path);
-            Add(key, new CacheEntry(manifest.Digest, true, path, size, _index.Now));
+            Commit(key, manifest.Digest, manifest: true, temp, ManifestFile.WriteNew(temp, manifest));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
+            Durable.TryDelete(temp);
             ReportWriteFailure(e);
         }
     }
@@ -192,15 +169,19 @@ internal sealed class ContentStore : IDisposable
     internal void Drop(string key, CacheEntry entry, string reason)
     {
         StorageLog.Damaged(_log, entry.Digest.Value, reason);
-        TryDelete(entry.Path);
+        Durable.TryDelete(entry.Path);
         Forget(key, entry);
     }
 
     public void Dispose() => _lock.Dispose();
 
-    private void Add(string key, CacheEntry entry)
+    /// <summary>Durably renames a complete temp file to the entry's sized name, then indexes it.</summary>
+    private void Commit(string key, Digest digest, bool manifest, string tempPath, long size)
     {
-        _index.Add(key, entry);
+        var path = CacheLayout.EntryPath(key, size);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Durable.Commit(tempPath, path);
+        _index.Add(key, new CacheEntry(digest, manifest, path, size, _index.Now));
         _metrics.CacheBytes(_index.TotalBytes);
         _evictor.EvictIfOver(keep: key);
     }
@@ -210,11 +191,5 @@ internal sealed class ContentStore : IDisposable
         _hotManifests.Remove(key);
         _index.Forget(key, entry);
         _metrics.CacheBytes(_index.TotalBytes);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -31,6 +31,13 @@ internal static partial class Durable
         SyncDirectory(Path.GetDirectoryName(finalPath)!);
     }
 
+    /// <summary>Deletes a file that is no longer wanted (a failed temp file, a torn entry); a failure leaves litter, not an error.</summary>
+    public static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
     /// <summary>
     /// Opens (creating) a file for reading and writing with the plain system call: .NET's own
     /// open would take a shared advisory lock itself, which a second process would trip over

@@ -18,10 +18,12 @@ internal static class ManifestFile
         return new RawManifest(contents.AsMemory(newline + 1), mediaType, digest);
     }
 
-    /// <summary>Writes a manifest to a new file.</summary>
-    public static void Write(Stream file, RawManifest manifest)
+    /// <summary>Writes a manifest to a new file at <paramref name="path"/>; returns the file's length.</summary>
+    public static long WriteNew(string path, RawManifest manifest)
     {
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         file.Write(Encoding.UTF8.GetBytes(manifest.MediaType + "\n"));
         file.Write(manifest.Bytes.Span);
+        return file.Length;
     }
 }
