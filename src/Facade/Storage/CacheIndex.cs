@@ -46,9 +46,13 @@ internal sealed class CacheIndex(TimeProvider time)
         return true;
     }
 
+    // Snapshots go through ConcurrentDictionary.ToArray, which holds its locks while copying:
+    // LINQ and collection expressions size an array from Count and then CopyTo it, which throws
+    // when a fill commits or an entry is dropped in between.
+
     /// <summary>A snapshot of the entries, least recently used first.</summary>
-    public List<KeyValuePair<string, CacheEntry>> LeastRecentFirst() => [.. _entries.OrderBy(e => e.Value.LastAccess)];
+    public List<KeyValuePair<string, CacheEntry>> LeastRecentFirst() => [.. _entries.ToArray().OrderBy(e => e.Value.LastAccess)];
 
     /// <summary>A snapshot of the entries in no particular order.</summary>
-    public List<KeyValuePair<string, CacheEntry>> Snapshot() => [.. _entries];
+    public List<KeyValuePair<string, CacheEntry>> Snapshot() => [.. _entries.ToArray()];
 }
