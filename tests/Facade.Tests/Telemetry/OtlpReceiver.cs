@@ -32,14 +32,17 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     public async Task<byte[]> WaitForAsync(string signal, TimeSpan timeout, params string[] texts)
     {
         var deadline = DateTime.UtcNow + timeout;
+        // Encoded once: protobuf carries strings as UTF-8, so a name is found as these bytes.
+        var wanted = texts.Select(t => (Text: t, Bytes: System.Text.Encoding.UTF8.GetBytes(t))).ToArray();
         while (true)
         {
-            foreach (var body in Bodies(signal))
-                if (texts.All(t => body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(t)) >= 0)) return body;
+            var bodies = Bodies(signal);
+            foreach (var body in bodies)
+                if (wanted.All(w => body.AsSpan().IndexOf(w.Bytes) >= 0)) return body;
             if (DateTime.UtcNow > deadline)
             {
-                var missing = texts.Where(t => !Bodies(signal).Any(b => b.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(t)) >= 0));
-                throw new TimeoutException($"no OTLP {signal} export named {string.Join(", ", texts)} within {timeout} ({Bodies(signal).Count} received; named nowhere: {string.Join(", ", missing)})");
+                var missing = wanted.Where(w => !bodies.Any(b => b.AsSpan().IndexOf(w.Bytes) >= 0)).Select(w => w.Text);
+                throw new TimeoutException($"no OTLP {signal} export named {string.Join(", ", texts)} within {timeout} ({bodies.Count} received; named nowhere: {string.Join(", ", missing)})");
             }
             await Task.Delay(100);
         }
