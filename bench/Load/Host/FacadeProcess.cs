@@ -24,8 +24,15 @@ internal sealed class FacadeProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    /// <summary>Starts the facade mirroring <paramref name="upstream"/>; <paramref name="extraArguments"/> are further configuration switches.</summary>
-    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream, IEnumerable<string>? extraArguments = null, string? cacheDirectory = null)
+    /// <summary>The last lines the process printed (warnings and errors: the facade logs at Warning here).</summary>
+    public string Log => _process.Output.ToString();
+
+    /// <summary>
+    /// Starts the facade mirroring <paramref name="upstream"/>; <paramref name="extraArguments"/> are
+    /// further configuration switches; <paramref name="logLines"/> is how much of its output <see cref="Log"/> keeps.
+    /// </summary>
+    public static async Task<FacadeProcess> StartAsync(string facadeDll, Uri upstream, IEnumerable<string>? extraArguments = null, string? cacheDirectory = null,
+        int logLines = 200)
     {
         var cache = cacheDirectory is null ? new TempDir("fbench") : null;
         var cachePath = cacheDirectory ?? cache!.Path;
@@ -42,7 +49,7 @@ internal sealed class FacadeProcess : IAsyncDisposable
                 // Logging costs CPU under load; warnings still show up in failure output.
                 "--Logging:LogLevel:Default=Warning",
                 .. extraArguments ?? [],
-            ], workingDirectory: Path.GetDirectoryName(facadeDll));
+            ], workingDirectory: Path.GetDirectoryName(facadeDll), outputLines: logLines);
             try
             {
                 await process.WaitForHttpAsync(new Uri(baseUri, "/v2/"), TimeSpan.FromSeconds(60));

@@ -17,6 +17,8 @@ internal static class SoakRun
     private static readonly TimeSpan FlapDown = TimeSpan.FromSeconds(20);
     // Errors this soon after a window closes still belong to it (requests started inside it).
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+    // Enough for every warning of a 30-minute run: the log is how an unexplained error gets explained.
+    private const int LogLines = 100_000;
 
     public static async Task<SoakResult> RunAsync(LoadOptions options, Action<string> log, CancellationToken ct)
     {
@@ -28,7 +30,7 @@ internal static class SoakRun
         await using var relay = new TcpRelay(registry.DirectUri);
         using var cache = new TempDir("fsoak");
         string[] arguments = [$"--Facade:Cache:MaxBytes={maxBytes}", "--Facade:Timeouts:Idle=00:00:10", "--Facade:ShutdownTimeout=00:00:20"];
-        var facade = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri, arguments, cache.Path);
+        var facade = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri, arguments, cache.Path, LogLines);
         var current = facade;
         var tally = new SoakTally();
         var windows = new List<SoakWindow>();
@@ -42,6 +44,7 @@ internal static class SoakRun
             .Select(i => Task.Run(() => new SoakClient(() => Volatile.Read(ref current).BaseUri, images, tally, 5000 + i).RunAsync(stopClients.Token)))
             .ToList();
         var restarted = false;
+        var facadeLogs = new List<string>();
         long lastOk = 0, lastWrong = 0, lastLeft = 0;
         var lastErrors = 0;
         try
@@ -67,8 +70,9 @@ internal static class SoakRun
                         var from = DateTimeOffset.UtcNow;
                         log("soak: restarting the facade (SIGTERM, then a new process on the same cache)");
                         await current.StopAsync(TimeSpan.FromSeconds(40));
-                        var next = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri, arguments, cache.Path);
+                        var next = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri, arguments, cache.Path, LogLines);
                         var old = Interlocked.Exchange(ref current, next);
+                        facadeLogs.Add($"--- facade pid {old.Pid} (stopped half-way) ---\n{old.Log}");
                         await old.DisposeAsync();
                         windows.Add(new SoakWindow(from, DateTimeOffset.UtcNow, "facade restarting"));
                     }
@@ -86,12 +90,22 @@ internal static class SoakRun
         {
             await stopClients.CancelAsync();
             await Task.WhenAll(clients);
+            facadeLogs.Add($"--- facade pid {current.Pid} ---\n{current.Log}");
             await current.DisposeAsync();
+            await WriteLogAsync(options.ResultsDirectory, started, facadeLogs, log);
         }
         var explained = tally.Errors.Where(e => windows.Any(w => e.At >= w.From && e.At <= w.To + Grace)).ToList();
         var unexplained = tally.Errors.Except(explained).ToList();
         return new SoakResult(started, options.SoakMinutes, images.Count, total, maxBytes, Clients, tally.Ok, tally.Bytes, tally.Wrong,
             [.. tally.WrongDetails], tally.Disconnects, explained.Count, unexplained, windows, samples);
+    }
+
+    private static async Task WriteLogAsync(string directory, DateTimeOffset started, List<string> logs, Action<string> log)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"soak-{started:yyyy-MM-dd-HHmm}-facade.log");
+        await File.WriteAllTextAsync(path, string.Join('\n', logs));
+        log($"soak: facade output in {path}");
     }
 
     private static int OpenFds(int pid)

@@ -60,7 +60,7 @@ internal sealed class CacheVerifier(ContentStore store, IOptions<FacadeOptions> 
             }
             return skip < 0 ? "no media type line" : entry.Digest.MatchesHash(hasher) ? null : "bytes do not match the digest";
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }

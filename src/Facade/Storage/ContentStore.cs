@@ -73,7 +73,7 @@ internal sealed class ContentStore : IDisposable
         {
             handle = File.OpenHandle(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             Forget(key, entry);
             return null;
@@ -105,7 +105,7 @@ internal sealed class ContentStore : IDisposable
         if (_hotManifests.TryGet(key, out var hot)) return hot;
         byte[] contents;
         try { contents = File.ReadAllBytes(entry.Path); }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             Forget(key, entry);
             return null;

@@ -62,6 +62,37 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
+    public async Task Cache_folders_removed_while_the_facade_runs_are_refilled_not_answered_with_an_error()
+    {
+        // An operator's cleaner (or a hand) empties the cache folders under a running facade: the
+        // entries it still lists must be fetched again, as if they were never cached.
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        var image = ImageGenerator.Image(new ImageSpec { Seed = 1104, LayerSizes = [250_000], Gzip = false });
+        using (var client = registry.CreateClient()) await image.PushAsync(client, "team/swept", "v1");
+        var layer = image.Layers[0];
+        var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("local", registry.BaseUri));
+        try
+        {
+            Assert.Equal(layer.Bytes, await facade.Client.GetByteArrayAsync($"/v2/team/swept/blobs/{layer.Digest}"));
+            foreach (var folder in Directory.GetDirectories(Path.Combine(facade.CacheDirectory, "blobs")))
+                Directory.Delete(folder, recursive: true);
+
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                using var response = await facade.Client.GetAsync($"/v2/team/swept/blobs/{layer.Digest}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(layer.Bytes, await response.Content.ReadAsByteArrayAsync());
+            }
+            var refilled = Assert.Single(Directory.GetFiles(Path.Combine(facade.CacheDirectory, "blobs"), layer.Digest.Encoded + ".*", SearchOption.AllDirectories));
+            Assert.Equal(layer.Size, new FileInfo(refilled).Length);
+        }
+        finally
+        {
+            await facade.DisposeAndDeleteCacheAsync();
+        }
+    }
+
+    [Fact]
     public async Task Verify_on_start_drops_bytes_damaged_in_place_without_delaying_start()
     {
         await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
