@@ -27,10 +27,15 @@ internal static class IpfsReportWriter
         md.AppendLine("|---|---:|---:|---:|---|---:|");
         Rows(md, "A: upstream only", r.UpstreamPulls, null);
         Rows(md, "B: IPFS, upstream closed", r.IpfsPulls, r.IpfsBytesServed);
+        Rows(md, "node's own `cat` of the CID", r.NodeCatPulls, null);
+        md.AppendLine();
+        var ratio = Median(r.NodeCatPulls) > 0 ? Median(r.IpfsPulls) / Median(r.NodeCatPulls) : 0;
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Median MiB/s: A {Median(r.UpstreamPulls):F0}, B {Median(r.IpfsPulls):F0}, node cat {Median(r.NodeCatPulls):F0}. Upstream blob GETs during A's pulls: {r.UpstreamBlobGets} (one per pull expected).");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Median MiB/s: A {Median(r.UpstreamPulls):F0}, B {Median(r.IpfsPulls):F0}. Upstream blob GETs during A's pulls: {r.UpstreamBlobGets} (one per pull expected).");
-        foreach (var error in r.UpstreamPulls.Concat(r.IpfsPulls).Select(p => p.Error).OfType<string>().Distinct())
+            $"Target: B's cold serve >= 0.8 x the node's own cat of the same CID ({r.Cid}), same run: **{ratio:F2} x**, {(ratio >= 0.8 ? "met" : "not met")}.");
+        foreach (var error in r.UpstreamPulls.Concat(r.IpfsPulls).Concat(r.NodeCatPulls).Select(p => p.Error).OfType<string>().Distinct())
             md.AppendLine(CultureInfo.InvariantCulture, $"- error: {error}");
         return md.ToString();
     }

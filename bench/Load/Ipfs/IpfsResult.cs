@@ -2,9 +2,10 @@ using Facade.Load.Measure;
 
 namespace Facade.Load.Ipfs;
 
-/// <summary>What the IPFS run measured: the publish, then each cold pull per facade.</summary>
+/// <summary>What the IPFS run measured: the publish, each cold pull per facade, and the node's own <c>cat</c> of the CID beside each IPFS pull.</summary>
 internal sealed record IpfsResult(
     DateTimeOffset Started, double DurationSeconds, Report.MachineInfo Machine, string LoadAverageBefore, string LoadAverageAfter,
     long BlobBytes, string BlobDigest, double PublishSeconds, string PublishOutput,
     IReadOnlyList<PullResult> UpstreamPulls, int UpstreamBlobGets,
-    IReadOnlyList<PullResult> IpfsPulls, IReadOnlyList<long?> IpfsBytesServed);
+    IReadOnlyList<PullResult> IpfsPulls, IReadOnlyList<long?> IpfsBytesServed,
+    string Cid, IReadOnlyList<PullResult> NodeCatPulls);

@@ -12,8 +12,13 @@ internal static class HashingPull
 {
     private const int BufferSize = 128 * 1024;
 
-    public static async Task<PullResult> RunAsync(Uri blobUrl, Digest expected, TimeSpan limit, CancellationToken ct)
+    public static Task<PullResult> RunAsync(Uri blobUrl, Digest expected, TimeSpan limit, CancellationToken ct) =>
+        RunAsync(new HttpRequestMessage(HttpMethod.Get, blobUrl), expected, limit, ct);
+
+    /// <summary>Sends <paramref name="request"/> (disposed here) and hashes its response body.</summary>
+    public static async Task<PullResult> RunAsync(HttpRequestMessage request, Digest expected, TimeSpan limit, CancellationToken ct)
     {
+        using var sent = request;
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bounded.CancelAfter(limit);
@@ -23,7 +28,7 @@ internal static class HashingPull
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await http.GetAsync(blobUrl, HttpCompletionOption.ResponseHeadersRead, bounded.Token);
+            using var response = await http.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, bounded.Token);
             if (!response.IsSuccessStatusCode) return new PullResult(clock.Elapsed.TotalSeconds, 0, false, $"HTTP {(int)response.StatusCode}");
             await using var body = await response.Content.ReadAsStreamAsync(bounded.Token);
             int read;

@@ -20,20 +20,25 @@ internal static class UpstreamSeeder
     public static async Task<SeededImages> SeedAsync(Uri registry, long blobSize, string workDirectory, CancellationToken ct)
     {
         using var client = RegistryClient.Create(registry);
-        var blob = await PushRandomBlobAsync(client, BigRepository, blobSize, workDirectory, ct);
-
-        var config = Encoding.UTF8.GetBytes(
-            $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{blob.Value}}}"]}}""");
-        var configDigest = Digest.Sha256Of(config);
-        await client.PushBlobAsync(BigRepository, configDigest, config, cancellationToken: ct);
-        // Written by hand: the run must not depend on the serializer it may be measuring.
-        var manifestBytes = Encoding.UTF8.GetBytes(
-            $$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciManifest}}","config":{"mediaType":"{{MediaTypes.OciConfig}}","digest":"{{configDigest.Value}}","size":{{config.Length}}},"layers":[{"mediaType":"{{MediaTypes.OciLayer}}","digest":"{{blob.Value}}","size":{{blobSize}}}]}""");
-        await client.PushManifestAsync(BigRepository, "v1", manifestBytes, MediaTypes.OciManifest, ct);
-
+        var blob = await PushLayerImageAsync(client, BigRepository, blobSize, workDirectory, ct);
         var small = ImageGenerator.Image(new ImageSpec { Seed = 7, LayerSizes = [16 * 1024] });
         var smallDigest = await small.PushAsync(client, SmallRepository, SmallTag, ct);
         return new SeededImages(BigRepository, blob, blobSize, SmallRepository, SmallTag, smallDigest, small.MediaType);
+    }
+
+    /// <summary>Pushes <c>&lt;repository&gt;:v1</c>, an image of one layer of random bytes, and returns the layer's digest.</summary>
+    public static async Task<Digest> PushLayerImageAsync(RegistryClient client, string repository, long size, string workDirectory, CancellationToken ct)
+    {
+        var blob = await PushRandomBlobAsync(client, repository, size, workDirectory, ct);
+        var config = Encoding.UTF8.GetBytes(
+            $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{blob.Value}}}"]}}""");
+        var configDigest = Digest.Sha256Of(config);
+        await client.PushBlobAsync(repository, configDigest, config, cancellationToken: ct);
+        // Written by hand: the run must not depend on the serializer it may be measuring.
+        var manifestBytes = Encoding.UTF8.GetBytes(
+            $$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciManifest}}","config":{"mediaType":"{{MediaTypes.OciConfig}}","digest":"{{configDigest.Value}}","size":{{config.Length}}},"layers":[{"mediaType":"{{MediaTypes.OciLayer}}","digest":"{{blob.Value}}","size":{{size}}}]}""");
+        await client.PushManifestAsync(repository, "v1", manifestBytes, MediaTypes.OciManifest, ct);
+        return blob;
     }
 
     /// <summary>Pushes a blob of random bytes (streamed from a temp file) and returns its digest.</summary>
