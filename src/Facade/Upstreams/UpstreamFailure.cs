@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Facade.Shared.Client;
 using Facade.Shared.Errors;
 
@@ -23,10 +24,12 @@ internal static class UpstreamFailure
 
     /// <summary>
     /// True for the failures a registry client reports, as opposed to bugs and the caller's own
-    /// cancellation (the client turns its timeouts into <see cref="TimeoutException"/>).
+    /// cancellation (the client turns its timeouts into <see cref="TimeoutException"/>). A bare
+    /// <see cref="SocketException"/> is one too: the HTTP stack lets it out unwrapped when a
+    /// connection is torn down while it is being set up (ENOTCONN asking for the peer's address).
     /// </summary>
     public static bool IsClientFailure(Exception e) =>
-        e is RegistryException or RegistryAuthException or IOException or HttpRequestException or TimeoutException;
+        e is RegistryException or RegistryAuthException or IOException or HttpRequestException or TimeoutException or SocketException;
 
     /// <summary>The error for an exception raised while talking to an upstream.</summary>
     public static OciError FromException(UpstreamRegistry upstream, Exception e) => e switch

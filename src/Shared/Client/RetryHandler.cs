@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Facade.Shared.Client;
 
@@ -55,6 +56,8 @@ public sealed class RetryHandler(RetryOptions? options = null, TimeProvider? tim
         OutboundRefusedException or HttpRequestException { InnerException: OutboundRefusedException } => false,
         HttpRequestException => true,
         IOException => true,
+        // Unwrapped from the HTTP stack when a connection is torn down while being set up.
+        SocketException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };

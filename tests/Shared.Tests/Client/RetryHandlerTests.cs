@@ -87,6 +87,31 @@ public sealed class RetryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_torn_while_being_set_up_is_retried()
+    {
+        // The HTTP stack lets a bare SocketException (ENOTCONN) out when the peer closes a new
+        // connection before its address is read; the next attempt must go out as for any broken connection.
+        var torn = 0;
+        using var client = RegistryHttp.CreateClient(new RegistryHttpOptions
+        {
+            Retry = new RetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(10) },
+            Innermost = () => new TearingHandler(() => Interlocked.Increment(ref torn) <= 2),
+        });
+
+        using var response = await client.GetAsync(At("/fail/0/500"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, Volatile.Read(ref torn));
+        Assert.Equal(1, Hits("/fail/0/500"));
+    }
+
+    private sealed class TearingHandler(Func<bool> tear) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            tear() ? throw new System.Net.Sockets.SocketException(107) : base.SendAsync(request, cancellationToken);
+    }
+
+    [Fact]
     public async Task Attempts_are_bounded()
     {
         using var client = Client(attempts: 3);
