@@ -35,8 +35,9 @@ public static class RegistryHttp
     public static HttpMessageHandler CreateHandler(RegistryHttpOptions? options = null)
     {
         options ??= new RegistryHttpOptions();
+        HttpMessageHandler inner = CreateSocketsHandler(options);
         // Innermost, so token requests and redirect hops made inside the chain ask for HTTP/2 too.
-        HttpMessageHandler inner = new HttpVersionHandler { InnerHandler = CreateSocketsHandler(options) };
+        if (options.Http2) inner = new HttpVersionHandler { InnerHandler = inner };
         if (options.Innermost is { } extra)
         {
             var handler = extra();
