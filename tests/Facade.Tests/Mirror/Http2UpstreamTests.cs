@@ -9,7 +9,8 @@ namespace Facade.Tests.Mirror;
 /// <summary>
 /// The facade mirroring the reference registry served over TLS (a CA made in the test, trusted
 /// through <c>CaFile</c>) with Basic auth: manifests and blobs arrive byte for byte, and the
-/// registry's own access log shows the facade's requests arriving as HTTP/2.
+/// registry's own access log shows the facade's requests arriving as HTTP/2 (or as HTTP/1.1 with
+/// <c>Http2=false</c>).
 /// </summary>
 public sealed class Http2UpstreamTests
 {
@@ -47,6 +48,31 @@ public sealed class Http2UpstreamTests
             var manifestLine = await registry.WaitForOutputLineAsync($"\"GET /v2/team/app/manifests/{image.Digest} HTTP/2.0\" 200");
             Assert.Contains("registry-facade/", manifestLine, StringComparison.Ordinal);
             Assert.Null(FindHttp11(registry, "registry-facade/"));
+        }
+        finally
+        {
+            await facade.DisposeAndDeleteCacheAsync();
+        }
+    }
+
+    [RequiresToolFact(DistributionRegistry.Program)]
+    public async Task With_http2_switched_off_the_same_upstream_is_pulled_from_over_http11()
+    {
+        using var authority = TestCertificates.CreateAuthority();
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Tls = authority });
+        var image = ImageGenerator.Image(new ImageSpec { Seed = 22, LayerSizes = [400_000] });
+        using (var client = registry.CreateClient())
+            await image.PushAsync(client, "team/app", "v1");
+        var facade = await FacadeHost.StartAsync(FacadeHost.MirrorOf("secure", registry.BaseUri,
+            ("Facade:Upstreams:secure:CaFile", registry.CaFile),
+            ("Facade:Upstreams:secure:Http2", "false")));
+        try
+        {
+            var layer = image.Layers[0];
+            Assert.Equal(layer.Bytes, await facade.Client.GetByteArrayAsync($"/v2/team/app/blobs/{layer.Digest}"));
+
+            var blobLine = await registry.WaitForOutputLineAsync($"\"GET /v2/team/app/blobs/{layer.Digest} HTTP/1.1\" 200");
+            Assert.Contains("registry-facade/", blobLine, StringComparison.Ordinal);
         }
         finally
         {
