@@ -10,6 +10,7 @@
 #   bash scripts/bench.sh --micro         # load run, then the BenchmarkDotNet suite (short job)
 #   bash scripts/bench.sh --micro-only    # only the BenchmarkDotNet suite
 #   bash scripts/bench.sh --quick         # smoke load run (64 MiB blob, 3 s per measurement)
+#   bash scripts/bench.sh --tls           # only the TLS + HTTP/2 upstream at 20 ms RTT: facade vs direct client
 #   bash scripts/bench.sh --soak [--minutes N]  # soak: mixed load, flapping upstream, a restart (30 min)
 # Other arguments go to the load tool (see bench/README.md).
 set -euo pipefail

@@ -20,6 +20,9 @@ internal enum BenchParts
     /// <summary>Cold pulls, 1 and N clients: facade vs distribution proxy vs the upstream read directly (only when named).</summary>
     Cold = 16,
 
+    /// <summary>A TLS + HTTP/2 upstream at 20 ms RTT: facade cold pull vs a direct client on the same path (only when named).</summary>
+    Tls = 32,
+
     /// <summary>The soak: mixed load for many minutes with a flapping upstream and a restart (only when named).</summary>
     Soak = 8,
 }

@@ -1,6 +1,6 @@
 namespace Facade.Load;
 
-/// <summary>Maps the part switches (<c>--load</c>, <c>--ipfs</c>, <c>--compose</c>, <c>--cold</c>, <c>--soak</c>) to <see cref="BenchParts"/>.</summary>
+/// <summary>Maps the part switches (<c>--load</c>, <c>--ipfs</c>, <c>--compose</c>, <c>--cold</c>, <c>--tls</c>, <c>--soak</c>) to <see cref="BenchParts"/>.</summary>
 internal static class BenchPartsParser
 {
     public static bool TryParse(string argument, out BenchParts part)
@@ -12,6 +12,7 @@ internal static class BenchPartsParser
             "--compose" => BenchParts.Compose,
             "--soak" => BenchParts.Soak,
             "--cold" => BenchParts.Cold,
+            "--tls" => BenchParts.Tls,
             _ => BenchParts.None,
         };
         return part != BenchParts.None;

@@ -3,6 +3,7 @@ using Facade.Load.Composition;
 using Facade.Load.Ipfs;
 using Facade.Load.Report;
 using Facade.Load.Soak;
+using Facade.Load.Tls;
 using Facade.TestSupport;
 
 namespace Facade.Load;
@@ -26,6 +27,8 @@ internal static class BenchSuite
         }
         if (options.Parts.HasFlag(BenchParts.Cold))
             Print(await ColdReportWriter.WriteAsync(await ColdRun.RunAsync(options, log, ct), options.ResultsDirectory));
+        if (options.Parts.HasFlag(BenchParts.Tls))
+            Print(await TlsReportWriter.WriteAsync(await TlsRun.RunAsync(options, log, ct), options.ResultsDirectory));
         if (options.Parts.HasFlag(BenchParts.Compose))
             Print(await ComposeReportWriter.WriteAsync(await ComposeRun.RunAsync(options, log, ct), options.ResultsDirectory));
         if (options.Parts.HasFlag(BenchParts.Soak))

@@ -28,10 +28,11 @@ internal sealed record LoadOptions
         usage: Facade.Load [--repo-root DIR] [--results DIR] [--facade-dll PATH] [--blob-mib N]
                            [--clients N] [--connections N] [--seconds S] [--manifest-seconds S] [--quick]
                            [--load] [--ipfs] [--compose] [--ipfs-mib N] [--ipfs-pulls N] [--soak [--minutes N]]
-                           [--cold [--cold-rounds N] [--cold-clients N]]
+                           [--cold [--cold-rounds N] [--cold-clients N]] [--tls [--cold-rounds N]]
           --quick   64 MiB blob, 3 s per measurement (a smoke run; not for the README tables)
           --load / --ipfs / --compose   run only the named parts (default: all three)
           --cold    cold pulls (1 and --cold-clients at once) through the facade, the proxy and direct
+          --tls     a TLS + HTTP/2 registry at 20 ms RTT: facade cold pull vs a direct client, --cold-rounds rounds
           --soak    mixed load for --minutes (default 30) with a flapping upstream and a restart
         """;
 

@@ -63,6 +63,11 @@ public sealed class UpstreamOptions
     /// private CA), in addition to the system's roots.
     /// </summary>
     public string? CaFile { get; set; }
+    /// <summary>
+    /// Ask for HTTP/2 (taken when the upstream offers it over TLS); false keeps every request on
+    /// HTTP/1.1, for a path whose middleboxes break HTTP/2.
+    /// </summary>
+    public bool Http2 { get; set; } = true;
 }
 
 /// <summary>The disk cache.</summary>

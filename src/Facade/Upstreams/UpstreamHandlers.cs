@@ -21,6 +21,7 @@ internal static class UpstreamHandlers
         Credentials = Credentials(name, upstream, log),
         Retry = new RetryOptions { MaxAttempts = timeouts.Attempts },
         TrustedRoots = upstream.CaFile is { } ca ? TrustedRoots.FromPemFile(ca) : null,
+        Http2 = upstream.Http2,
     };
 
     private static CredentialStore Credentials(string name, UpstreamOptions upstream, UpstreamLog log)

@@ -5,7 +5,8 @@ namespace Facade.Shared.Client;
 
 /// <summary>
 /// Builds the outbound handler chain for one registry: user agent, then retry, then auth (then an
-/// optional extra handler), over a <see cref="SocketsHttpHandler"/> that uses no proxy, follows no
+/// optional extra handler), then HTTP/2 where the server offers it (<see cref="HttpVersionHandler"/>),
+/// over a <see cref="SocketsHttpHandler"/> that uses no proxy, follows no
 /// redirect (blob redirects are followed by <see cref="RegistryClient"/> without credentials),
 /// does not decompress (digests are over the bytes as sent) and keeps no cookies.
 /// </summary>
@@ -35,6 +36,8 @@ public static class RegistryHttp
     {
         options ??= new RegistryHttpOptions();
         HttpMessageHandler inner = CreateSocketsHandler(options);
+        // Innermost, so token requests and redirect hops made inside the chain ask for HTTP/2 too.
+        if (options.Http2) inner = new HttpVersionHandler { InnerHandler = inner };
         if (options.Innermost is { } extra)
         {
             var handler = extra();

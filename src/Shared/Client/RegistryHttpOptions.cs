@@ -52,6 +52,12 @@ public sealed record RegistryHttpOptions
     /// </summary>
     public TrustedRoots? TrustedRoots { get; init; }
 
+    /// <summary>
+    /// Ask for HTTP/2 on every request, taking HTTP/1.1 where the server does not offer it
+    /// (<see cref="HttpVersionHandler"/>); false sends HTTP/1.1 only.
+    /// </summary>
+    public bool Http2 { get; init; } = true;
+
     /// <summary>The clock used for token expiry and retry delays.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

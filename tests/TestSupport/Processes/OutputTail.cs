@@ -22,6 +22,12 @@ public sealed class OutputTail(int capacity = 200)
         lock (_gate) return _lines.Any(l => l.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>The first kept line that contains <paramref name="text"/>, or null.</summary>
+    public string? Find(string text)
+    {
+        lock (_gate) return _lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+    }
+
     /// <summary>The kept lines, oldest first, one per line.</summary>
     public override string ToString()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Security;
 
 namespace Facade.TestSupport;
 
@@ -60,11 +61,14 @@ public sealed class ProcessHost : IAsyncDisposable
 
     /// <summary>
     /// Polls <paramref name="url"/> until it gives any HTTP answer (a 401 counts: the server is up).
-    /// Throws with the process output when the process exits or the timeout passes.
+    /// Throws with the process output when the process exits or the timeout passes. An https
+    /// <paramref name="url"/> is checked with <paramref name="certificateCheck"/> (a server behind a test CA).
     /// </summary>
-    public async Task WaitForHttpAsync(Uri url, TimeSpan? timeout = null)
+    public async Task WaitForHttpAsync(Uri url, TimeSpan? timeout = null, RemoteCertificateValidationCallback? certificateCheck = null)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
+        var handler = new SocketsHttpHandler { UseProxy = false };
+        if (certificateCheck is not null) handler.SslOptions.RemoteCertificateValidationCallback = certificateCheck;
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {

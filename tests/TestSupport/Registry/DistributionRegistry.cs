@@ -5,7 +5,7 @@ namespace Facade.TestSupport;
 /// <summary>
 /// The reference registry (<c>docker-registry serve</c>, distribution 2.8) on 127.0.0.1 with a
 /// free port and filesystem storage in a temp dir; optionally with htpasswd or token auth, as a
-/// pull-through proxy of another registry, or behind a <see cref="CountingProxy"/>.
+/// pull-through proxy of another registry, behind a <see cref="CountingProxy"/>, or on HTTPS (with HTTP/2).
 /// Dispose stops the process and deletes its storage.
 /// </summary>
 public sealed class DistributionRegistry : IAsyncDisposable
@@ -41,6 +41,24 @@ public sealed class DistributionRegistry : IAsyncDisposable
     /// <summary>The registry's last output lines (its access log when not quiet).</summary>
     public string Output => _process?.Output.ToString() ?? "";
 
+    /// <summary>
+    /// The first output line containing <paramref name="text"/> (an access-log line, when not
+    /// quiet), polled until <paramref name="timeout"/>: the registry logs a request after answering it.
+    /// </summary>
+    public async Task<string> WaitForOutputLineAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (_process?.Output.Find(text) is { } line) return line;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the registry logged no line with '{text}'; its output:\n{Output}");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The PEM file of the CA that issued the registry's certificate (with <see cref="DistributionRegistryOptions.Tls"/>).</summary>
+    public string CaFile => _dir["ca.pem"];
+
     /// <summary>The storage root directory.</summary>
     public string DataDirectory => _dir["data"];
 
@@ -73,15 +91,16 @@ public sealed class DistributionRegistry : IAsyncDisposable
             await Htpasswd.WriteAsync(htpasswd, Options.HtpasswdUsers);
         }
         Directory.CreateDirectory(DataDirectory);
+        var tls = await WriteTlsFilesAsync();
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort.Next();
-            var config = _dir.WriteFile("config.yml", RegistryConfig.Render(Options, DataDirectory, port, htpasswd));
-            DirectUri = new Uri($"http://{Options.Host}:{port}/");
+            var config = _dir.WriteFile("config.yml", RegistryConfig.Render(Options, DataDirectory, port, htpasswd, tls));
+            DirectUri = new Uri($"{(tls is null ? "http" : "https")}://{Options.Host}:{port}/");
             _process = ProcessHost.Start(tool, ["serve", config]);
             try
             {
-                await _process.WaitForHttpAsync(new Uri(DirectUri, "/v2/"));
+                await _process.WaitForHttpAsync(new Uri(DirectUri, "/v2/"), certificateCheck: tls is null ? null : TrustedRoots.FromPemFile(CaFile).Validate);
                 return;
             }
             catch (InvalidOperationException) when (attempt < StartAttempts && _process.Output.Contains("address already in use"))
@@ -89,6 +108,18 @@ public sealed class DistributionRegistry : IAsyncDisposable
                 await _process.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>With TLS: the server certificate and key files and the CA file; null without.</summary>
+    private async Task<(string Certificate, string Key)?> WriteTlsFilesAsync()
+    {
+        if (Options.Tls is not { } authority) return null;
+        if (Options.Counting) throw new ArgumentException("a TLS registry cannot sit behind the plain-HTTP counting proxy");
+        var (certificate, key) = authority.IssueServerPem(System.Net.IPAddress.Parse(Options.Host));
+        await File.WriteAllTextAsync(CaFile, authority.AuthorityPem);
+        await File.WriteAllTextAsync(_dir["server.pem"], certificate);
+        await File.WriteAllTextAsync(_dir["server-key.pem"], key);
+        return (_dir["server.pem"], _dir["server-key.pem"]);
     }
 
     /// <summary>
@@ -105,7 +136,12 @@ public sealed class DistributionRegistry : IAsyncDisposable
                 credential = credential with { TrustedRealmHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { token.Authority } };
             store.Add(Authority, credential);
         }
-        return RegistryClient.Create(BaseUri, new RegistryHttpOptions { Credentials = store, Retry = retry ?? new RetryOptions() });
+        return RegistryClient.Create(BaseUri, new RegistryHttpOptions
+        {
+            Credentials = store,
+            Retry = retry ?? new RetryOptions(),
+            TrustedRoots = Options.Tls is null ? null : TrustedRoots.FromPemFile(CaFile),
+        });
     }
 
     /// <inheritdoc />

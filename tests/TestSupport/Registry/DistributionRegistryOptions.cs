@@ -24,6 +24,13 @@ public sealed record DistributionRegistryOptions
     /// <summary>Allow DELETE of manifests and blobs.</summary>
     public bool DeleteEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Serve HTTPS with a server certificate this authority issues for <see cref="Host"/> (Go's
+    /// server then offers HTTP/2 by ALPN); clients trust <see cref="DistributionRegistry.CaFile"/>.
+    /// Not combined with <see cref="Counting"/> (the counting proxy speaks plain HTTP).
+    /// </summary>
+    public TestCertificates? Tls { get; init; }
+
     /// <summary>Log only errors and no access log (for benchmarks: logging costs CPU).</summary>
     public bool Quiet { get; init; }
 }

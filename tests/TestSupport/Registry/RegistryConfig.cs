@@ -5,7 +5,8 @@ namespace Facade.TestSupport;
 /// <summary>Writes the YAML configuration of the reference registry for a test instance.</summary>
 internal static class RegistryConfig
 {
-    public static string Render(DistributionRegistryOptions options, string dataDirectory, int port, string? htpasswdPath)
+    public static string Render(DistributionRegistryOptions options, string dataDirectory, int port, string? htpasswdPath,
+        (string Certificate, string Key)? tls = null)
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("version: 0.1");
@@ -25,6 +26,12 @@ internal static class RegistryConfig
         yaml.AppendLine("http:");
         yaml.AppendLine($"  addr: {options.Host}:{port}");
         yaml.AppendLine($"  secret: {Guid.NewGuid():N}");
+        if (tls is { } files)
+        {
+            yaml.AppendLine("  tls:");
+            yaml.AppendLine($"    certificate: {Quote(files.Certificate)}");
+            yaml.AppendLine($"    key: {Quote(files.Key)}");
+        }
         if (htpasswdPath is not null)
         {
             yaml.AppendLine("auth:");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -32,10 +33,11 @@ public sealed class LocalWebServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server; <paramref name="configure"/> maps its endpoints or middleware. With a
-    /// <paramref name="certificate"/> (and its private key) it serves HTTPS.
+    /// <paramref name="certificate"/> (and its private key) it serves HTTPS, offering HTTP/2 and
+    /// HTTP/1.1 by ALPN unless <paramref name="protocols"/> narrows it.
     /// </summary>
     public static async Task<LocalWebServer> StartAsync(Action<WebApplication> configure, Action<IServiceCollection>? services = null,
-        IPAddress? address = null, X509Certificate2? certificate = null)
+        IPAddress? address = null, X509Certificate2? certificate = null, HttpProtocols? protocols = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -43,6 +45,7 @@ public sealed class LocalWebServer : IAsyncDisposable
         {
             options.Listen(address ?? IPAddress.Loopback, 0, listen =>
             {
+                if (protocols is { } only) listen.Protocols = only;
                 if (certificate is not null) listen.UseHttps(certificate);
             });
             options.Limits.MaxRequestBodySize = null;

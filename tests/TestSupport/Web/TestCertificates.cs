@@ -33,6 +33,25 @@ public sealed class TestCertificates : IDisposable
     public X509Certificate2 IssueServer(params IPAddress[] addresses)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var issued = Issue(key, addresses);
+        using var withKey = issued.CopyWithPrivateKey(key);
+        // Kestrel on Linux wants a key it can hand to the TLS library: round-trip through PKCS#12.
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>
+    /// The same kind of server certificate as PEM text, with its key as PKCS#8 PEM: what servers
+    /// configured by file (the reference registry's <c>http.tls</c>) read.
+    /// </summary>
+    public (string CertificatePem, string KeyPem) IssueServerPem(params IPAddress[] addresses)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var issued = Issue(key, addresses);
+        return (issued.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+    }
+
+    private X509Certificate2 Issue(ECDsa key, IPAddress[] addresses)
+    {
         var request = new CertificateRequest("CN=facade test server", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         foreach (var address in addresses.Length == 0 ? [IPAddress.Loopback] : addresses) names.AddIpAddress(address);
@@ -44,10 +63,7 @@ public sealed class TestCertificates : IDisposable
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7f;
         var now = DateTimeOffset.UtcNow;
-        using var issued = request.Create(_authority, now.AddHours(-1), now.AddHours(12), serial);
-        using var withKey = issued.CopyWithPrivateKey(key);
-        // Kestrel on Linux wants a key it can hand to the TLS library: round-trip through PKCS#12.
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        return request.Create(_authority, now.AddHours(-1), now.AddHours(12), serial);
     }
 
     /// <inheritdoc />

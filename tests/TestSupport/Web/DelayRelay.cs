@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Facade.TestSupport;
+
+/// <summary>
+/// A TCP relay on 127.0.0.1 that holds every byte for a fixed one-way delay in each direction (a
+/// round trip of twice that) without limiting bandwidth: a far server on a fast path, on a kernel
+/// without <c>netem</c>. Bytes pass unchanged, so TLS runs end to end through it. It terminates
+/// TCP on both sides: TCP's own windows and handshake see loopback; what runs above TCP (TLS and
+/// HTTP/2 round trips, HTTP/2 flow-control windows) sees the delay. Counts the bytes the target
+/// sends back.
+/// </summary>
+public sealed class DelayRelay : IAsyncDisposable
+{
+    /// <summary>Bytes held per direction and connection before the relay stops reading (back-pressure).</summary>
+    public const long MaxInFlight = 64L * 1024 * 1024;
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly DnsEndPoint _target;
+    private readonly TimeSpan _oneWay;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _connections = [];
+    private readonly Task _accepting;
+    private long _bytesFromTarget;
+
+    /// <summary>Starts relaying to <paramref name="target"/>'s host and port with <paramref name="oneWay"/> delay each way.</summary>
+    public DelayRelay(Uri target, TimeSpan oneWay, TimeProvider? time = null)
+    {
+        _target = new DnsEndPoint(target.Host, target.Port);
+        _oneWay = oneWay;
+        _time = time ?? TimeProvider.System;
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync();
+    }
+
+    /// <summary>The port the relay listens on (127.0.0.1).</summary>
+    public int Port { get; }
+
+    /// <summary>The relay's address with <paramref name="scheme"/> (the target's own scheme: https passes through).</summary>
+    public Uri BaseUri(string scheme) => new($"{scheme}://127.0.0.1:{Port}/");
+
+    /// <summary>Bytes the target sent since the start or the last <see cref="Reset"/> (TLS records included).</summary>
+    public long BytesFromTarget => Interlocked.Read(ref _bytesFromTarget);
+
+    /// <summary>Starts counting from zero.</summary>
+    public void Reset() => Interlocked.Exchange(ref _bytesFromTarget, 0);
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket client;
+            try { client = await _listener.AcceptSocketAsync(_stop.Token); }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
+            lock (_connections)
+            {
+                _connections.RemoveAll(t => t.IsCompleted);
+                _connections.Add(RelayAsync(client));
+            }
+        }
+    }
+
+    private async Task RelayAsync(Socket client)
+    {
+        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        client.NoDelay = true;
+        var clean = false;
+        try
+        {
+            await server.ConnectAsync(_target, cut.Token);
+            var up = new DelayedDirection(client, server, _oneWay, MaxInFlight, _time, null);
+            var down = new DelayedDirection(server, client, _oneWay, MaxInFlight, _time, n => Interlocked.Add(ref _bytesFromTarget, n));
+            await Task.WhenAll(Guard(up.RunAsync(cut.Token), cut), Guard(down.RunAsync(cut.Token), cut));
+            clean = !cut.IsCancellationRequested;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        {
+            // The target refused or the relay is stopping.
+        }
+        finally
+        {
+            // A failure on one side reaches the other as a reset, as a broken path would.
+            if (clean) client.Dispose();
+            else
+            {
+                client.Close(0);
+                server.Close(0);
+            }
+        }
+    }
+
+    /// <summary>Waits for one direction; its failure cuts the whole connection.</summary>
+    private static async Task Guard(Task direction, CancellationTokenSource cut)
+    {
+        try
+        {
+            await direction;
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException
+                                      or InvalidOperationException or System.Threading.Channels.ChannelClosedException)
+        {
+            await cut.CancelAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        Task[] open;
+        lock (_connections) open = [.. _connections];
+        await Task.WhenAll(open);
+        _stop.Dispose();
+    }
+}
