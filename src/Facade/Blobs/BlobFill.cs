@@ -22,6 +22,10 @@ internal sealed class BlobFill
     // Up to this much is taken from the origin per read: fewer, larger reads mean fewer writes,
     // hash calls and reader wake-ups per byte.
     private const int BufferSize = 1024 * 1024;
+    // A pool of their own, keeping at most a few: the shared pool may keep one per thread and
+    // several per core, which at 1 MiB each is tens of MiB held between fills. Fills beyond the
+    // few running at once rent fresh buffers that the GC takes back.
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 4);
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource<long?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Created only by a reader that found nothing new to read; null while nobody waits, so a
@@ -143,7 +147,7 @@ internal sealed class BlobFill
     private async Task CopyVerifiedAsync(ResumingStream body, SafeFileHandle file, TimeSpan idleTimeout, TimeProvider time, FacadeMetrics metrics, CancellationToken stopping)
     {
         using var verifier = new BlobVerifier(Digest, body.BlobLength);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = Buffers.Rent(BufferSize);
         using var idle = new IdleWatchdog(idleTimeout, time, stopping);
         try
         {
@@ -161,7 +165,7 @@ internal sealed class BlobFill
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Buffers.Return(buffer);
         }
         verifier.Check(body.Describe(), metrics);
     }
