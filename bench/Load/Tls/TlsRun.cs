@@ -20,7 +20,10 @@ internal static class TlsRun
 {
     private const string Repository = "bench/tls";
     private const int WarmBlobs = 8;
+    // As the cold run: big enough that a cold warm-up fill runs its chunk loop a few dozen times.
+    private const int WarmBlobBytes = 8 * 1024 * 1024;
     private const int WarmCachedReads = 3;
+    private const int WarmPasses = 2;
     private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(20);
 
@@ -40,7 +43,8 @@ internal static class TlsRun
         using (var client = upstream.CreateClient())
         {
             blob = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
-            for (var i = 0; i < WarmBlobs; i++) warm.Add(await UpstreamSeeder.PushRandomBlobAsync(client, Repository, 1024 * 1024, work.Path, ct));
+            for (var i = 0; i < WarmBlobs * WarmPasses; i++)
+                warm.Add(await UpstreamSeeder.PushRandomBlobAsync(client, Repository, WarmBlobBytes, work.Path, ct));
         }
         await using var relay = new DelayRelay(upstream.DirectUri, OneWay);
         var far = relay.BaseUri("https");
@@ -53,23 +57,28 @@ internal static class TlsRun
             ct.ThrowIfCancellationRequested();
             var load = MachineInfo.LoadAverage();
             log($"tls: round {round} of {options.ColdRounds} (load average {load})");
-            var directHttp2 = await pulls.DirectAsync(far, roots, HttpVersion.Version20, ct);
-            var directHttp11 = await pulls.DirectAsync(far, roots, HttpVersion.Version11, ct);
+            var directHttp2 = await pulls.DirectAsync(far, roots, HttpVersion.Version20, RegistryHttpOptions.DefaultHttp2StreamWindow, ct);
+            var directRuntimeWindow = await pulls.DirectAsync(far, roots, HttpVersion.Version20, null, ct);
+            var directHttp11 = await pulls.DirectAsync(far, roots, HttpVersion.Version11, null, ct);
             var facadeHttp2 = await pulls.FacadeAsync(relay, upstream.CaFile, http2: true, ct);
             var facadeHttp11 = await pulls.FacadeAsync(relay, upstream.CaFile, http2: false, ct);
-            rounds.Add(new TlsRound(load, directHttp2, directHttp11, facadeHttp2, facadeHttp11));
+            rounds.Add(new TlsRound(load, directHttp2, directRuntimeWindow, directHttp11, facadeHttp2, facadeHttp11));
         }
         return new TlsResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
-            size, 2 * OneWay.TotalMilliseconds, rounds);
+            size, 2 * OneWay.TotalMilliseconds, RegistryHttpOptions.DefaultHttp2StreamWindow, rounds);
     }
 
     /// <summary>The measured pulls of one run: the blob, the warm-up blobs and the limits.</summary>
     private sealed record Pulls(Digest Blob, IReadOnlyList<Digest> Warm, long Size, LoadOptions Options)
     {
-        /// <summary>A client of the relay speaking exactly <paramref name="version"/>, trusting the registry's CA.</summary>
-        public async Task<TlsSample> DirectAsync(Uri far, TrustedRoots roots, Version version, CancellationToken ct)
+        /// <summary>
+        /// A client of the relay speaking exactly <paramref name="version"/>, trusting the registry's
+        /// CA; with <paramref name="window"/> its HTTP/2 streams start with that window (null: the runtime's).
+        /// </summary>
+        public async Task<TlsSample> DirectAsync(Uri far, TrustedRoots roots, Version version, int? window, CancellationToken ct)
         {
             var handler = new SocketsHttpHandler { UseProxy = false };
+            if (window is { } size) handler.InitialHttp2StreamWindowSize = size;
             handler.SslOptions.RemoteCertificateValidationCallback = roots.Validate;
             using var http = new HttpClient(handler)
             {
@@ -77,7 +86,8 @@ internal static class TlsRun
                 DefaultRequestVersion = version,
                 DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             };
-            await WarmAsync(http, far, 0, ct);
+            await WarmAsync(http, far, null, 0, ct);
+            PageRecycler.Recycle(Path.GetTempPath(), Size);
             return new TlsSample(await TimedPull.GetAsync(http, Url(far, Blob), Size, Options.ColdPullLimit, ct), null, null);
         }
 
@@ -87,7 +97,9 @@ internal static class TlsRun
             await using var facade = await FacadeProcess.StartAsync(Options.FacadeDll, relay.BaseUri("https"),
                 [$"--Facade:Upstreams:local:CaFile={caFile}", $"--Facade:Upstreams:local:Http2={http2}"]);
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
-            await WarmAsync(http, facade.BaseUri, WarmCachedReads, ct);
+            await WarmAsync(http, facade.BaseUri, facade.Pid, WarmCachedReads, ct);
+            // The facade writes the blob into its cache: it gets recycled pages, as in the cold run.
+            PageRecycler.Recycle(Path.GetTempPath(), 2 * Size);
             await CpuSettle.WaitIdleAsync(facade.Pid, SettleLimit, ct);
             relay.Reset();
             var cpu = ProcessCpu.Seconds(facade.Pid);
@@ -97,16 +109,21 @@ internal static class TlsRun
             return new TlsSample(pull, ProcessCpu.Seconds(facade.Pid) - cpu, relay.BytesFromTarget);
         }
 
-        // Each warm-up blob once (cold for a facade), then from a facade's cache: the request path
-        // is compiled at its final tier and the connections are open before the measured pull.
-        private async Task WarmAsync(HttpClient http, Uri server, int cachedReads, CancellationToken ct)
+        // As the cold run: two passes of their own blobs, each blob once (cold for a facade) and
+        // then from a facade's cache, with an idle wait after each pass, so the request path is at
+        // its final tier and the connections are open before the measured pull.
+        private async Task WarmAsync(HttpClient http, Uri server, int? pid, int cachedReads, CancellationToken ct)
         {
-            foreach (var blob in Warm)
-                for (var i = 0; i <= cachedReads; i++)
-                {
-                    var pull = await TimedPull.GetAsync(http, Url(server, blob), 1024 * 1024, Options.ColdPullLimit, ct);
-                    if (pull.Error is { } error) throw new InvalidOperationException($"warm-up GET of {blob} from {server} failed: {error}");
-                }
+            for (var pass = 0; pass < WarmPasses; pass++)
+            {
+                foreach (var blob in Warm.Skip(pass * WarmBlobs).Take(WarmBlobs))
+                    for (var i = 0; i <= cachedReads; i++)
+                    {
+                        var pull = await TimedPull.GetAsync(http, Url(server, blob), WarmBlobBytes, Options.ColdPullLimit, ct);
+                        if (pull.Error is { } error) throw new InvalidOperationException($"warm-up GET of {blob} from {server} failed: {error}");
+                    }
+                if (pid is { } process) await CpuSettle.WaitIdleAsync(process, SettleLimit, ct);
+            }
         }
     }
 

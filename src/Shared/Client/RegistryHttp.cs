@@ -26,6 +26,7 @@ public static class RegistryHttp
         ConnectTimeout = options.ConnectTimeout,
         PooledConnectionLifetime = options.PooledConnectionLifetime,
         PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
+        InitialHttp2StreamWindowSize = options.Http2StreamWindow,
         SslOptions = options.TrustedRoots is { } roots
             ? new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = roots.Validate }
             : new SslClientAuthenticationOptions(),
