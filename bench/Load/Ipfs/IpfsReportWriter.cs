@@ -21,7 +21,8 @@ internal static class IpfsReportWriter
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Load average (1/5/15 min) before: {r.LoadAverageBefore}, after: {r.LoadAverageAfter} (other work on the machine is included in every number).");
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"One {mib} MiB layer of random bytes ({r.BlobDigest}); `ipfs-publish` took {r.PublishSeconds:F1} s. Each pull is one GET by a new facade process with an empty cache, body hashed by the client.");
+            $"Layers of {mib} MiB of random bytes; `ipfs-publish` of one took {r.PublishSeconds:F1} s. A pulls {r.BlobDigest}, each time in a new facade process with an empty cache. " +
+            $"B is one facade process, warmed by two IPFS fills of 8 MiB layers, pulling {r.Cids.Count} other layers once each (cold in its cache); before each, the node's own `cat` reads that layer's CID. Every body is hashed by the client.");
         md.AppendLine();
         md.AppendLine("| facade | pull | wall time (s) | MiB/s | sha256 ok | IPFS bytes served by this pull (/metrics) |");
         md.AppendLine("|---|---:|---:|---:|---|---:|");
@@ -37,7 +38,7 @@ internal static class IpfsReportWriter
             .Select(p => p.First.MiBPerSecond / p.Second.MiBPerSecond).Order().ToArray();
         var pairMedian = pairs.Length == 0 ? 0 : pairs.Length % 2 == 1 ? pairs[pairs.Length / 2] : (pairs[pairs.Length / 2 - 1] + pairs[pairs.Length / 2]) / 2;
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Target: B's cold serve >= 0.8 x the node's own cat of the same CID ({r.Cid}), same run (the node warmed by three cats first): " +
+            $"Target: B's cold serve >= 0.8 x the node's own cat of the same CID, same run (the node warmed by three cats first): " +
             $"**{ratio:F2} x** (ratio of medians), {pairMedian:F2} x (median of each B pull over the cat just before it); {(ratio >= 0.8 ? "met" : "not met")}.");
         foreach (var error in r.UpstreamPulls.Concat(r.IpfsPulls).Concat(r.NodeCatPulls).Select(p => p.Error).OfType<string>().Distinct())
             md.AppendLine(CultureInfo.InvariantCulture, $"- error: {error}");

@@ -8,4 +8,4 @@ internal sealed record IpfsResult(
     long BlobBytes, string BlobDigest, double PublishSeconds, string PublishOutput,
     IReadOnlyList<PullResult> UpstreamPulls, int UpstreamBlobGets,
     IReadOnlyList<PullResult> IpfsPulls, IReadOnlyList<long?> IpfsBytesServed,
-    string Cid, IReadOnlyList<PullResult> NodeCatPulls);
+    IReadOnlyList<string> Cids, IReadOnlyList<PullResult> NodeCatPulls);
