@@ -11,69 +11,36 @@ namespace Facade.TestSupport;
 /// HTTP/2 round trips, HTTP/2 flow-control windows) sees the delay. Counts the bytes the target
 /// sends back.
 /// </summary>
-public sealed class DelayRelay : IAsyncDisposable
+public sealed class DelayRelay : SocketRelay
 {
     /// <summary>Bytes held per direction and connection before the relay stops reading (back-pressure).</summary>
     public const long MaxInFlight = 64L * 1024 * 1024;
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly DnsEndPoint _target;
     private readonly TimeSpan _oneWay;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _connections = [];
-    private readonly Task _accepting;
-    private long _bytesFromTarget;
 
     /// <summary>Starts relaying to <paramref name="target"/>'s host and port with <paramref name="oneWay"/> delay each way.</summary>
-    public DelayRelay(Uri target, TimeSpan oneWay, TimeProvider? time = null)
+    public DelayRelay(Uri target, TimeSpan oneWay, TimeProvider? time = null) : base(target)
     {
-        _target = new DnsEndPoint(target.Host, target.Port);
         _oneWay = oneWay;
         _time = time ?? TimeProvider.System;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptAsync();
+        Start();
     }
-
-    /// <summary>The port the relay listens on (127.0.0.1).</summary>
-    public int Port { get; }
 
     /// <summary>The relay's address with <paramref name="scheme"/> (the target's own scheme: https passes through).</summary>
     public Uri BaseUri(string scheme) => new($"{scheme}://127.0.0.1:{Port}/");
 
-    /// <summary>Bytes the target sent since the start or the last <see cref="Reset"/> (TLS records included).</summary>
-    public long BytesFromTarget => Interlocked.Read(ref _bytesFromTarget);
-
-    /// <summary>Starts counting from zero.</summary>
-    public void Reset() => Interlocked.Exchange(ref _bytesFromTarget, 0);
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket client;
-            try { client = await _listener.AcceptSocketAsync(_stop.Token); }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
-            lock (_connections)
-            {
-                _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(RelayAsync(client));
-            }
-        }
-    }
-
-    private async Task RelayAsync(Socket client)
+    protected override async Task RelayAsync(Socket client, CancellationToken stop)
     {
         using var server = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var cut = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(stop);
         client.NoDelay = true;
         var clean = false;
         try
         {
-            await server.ConnectAsync(_target, cut.Token);
+            await server.ConnectAsync(Target, cut.Token);
             var up = new DelayedDirection(client, server, _oneWay, MaxInFlight, _time, null);
-            var down = new DelayedDirection(server, client, _oneWay, MaxInFlight, _time, n => Interlocked.Add(ref _bytesFromTarget, n));
+            var down = new DelayedDirection(server, client, _oneWay, MaxInFlight, _time, CountFromTarget);
             await Task.WhenAll(Guard(up.RunAsync(cut.Token), cut), Guard(down.RunAsync(cut.Token), cut));
             clean = !cut.IsCancellationRequested;
         }
@@ -105,17 +72,5 @@ public sealed class DelayRelay : IAsyncDisposable
         {
             await cut.CancelAsync();
         }
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        Task[] open;
-        lock (_connections) open = [.. _connections];
-        await Task.WhenAll(open);
-        _stop.Dispose();
     }
 }
