@@ -1,4 +1,5 @@
 using Facade.Configuration;
+using Facade.Hosting;
 using Facade.Metrics;
 using Facade.Redis;
 using Facade.Shared.Errors;
@@ -16,7 +17,7 @@ namespace Facade.Manifests;
 /// </summary>
 internal sealed partial class ManifestService(
     ContentStore store, TagCache tags, UpstreamSender sender, ISharedState shared, IOptions<FacadeOptions> options,
-    FacadeMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ManifestService> log)
+    FacadeMetrics metrics, ShutdownDrain drain, ILogger<ManifestService> log)
 {
     private readonly SingleFlight<RawManifest> _byDigest = new();
     private readonly SingleFlight<Digest> _resolves = new();
@@ -69,7 +70,7 @@ internal sealed partial class ManifestService(
         {
             // A manifest the facade made (IPFS-rewritten) exists on no upstream; another replica
             // that served it shared it.
-            if (await shared.GetDocumentAsync(digest, lifetime.ApplicationStopping).ConfigureAwait(false) is { } made
+            if (await shared.GetDocumentAsync(digest, drain.Aborting).ConfigureAwait(false) is { } made
                 && MediaTypes.IsManifest(made.MediaType))
             {
                 var kept = new RawManifest(made.Content, made.MediaType, digest);
@@ -77,7 +78,8 @@ internal sealed partial class ManifestService(
                 return kept;
             }
             RawManifest fetched;
-            try { fetched = await FetchAsync(target, digest.Value, lifetime.ApplicationStopping).ConfigureAwait(false); }
+            // Not tied to any client, nor to SIGTERM: a fetch in flight finishes within the drain time.
+            try { fetched = await FetchAsync(target, digest.Value, drain.Aborting).ConfigureAwait(false); }
             catch (Exception e) when (LogFetchFailed(target.Upstream.Name, target.Repository, digest.Value, e)) { throw; }
             store.PutManifest(fetched);
             return fetched;
@@ -90,7 +92,7 @@ internal sealed partial class ManifestService(
     // and its digest computed (and the body cached, so the follow-up read is a hit).
     private async Task<Digest> ResolveAsync(UpstreamTarget target, string tag)
     {
-        var stopping = lifetime.ApplicationStopping;
+        var stopping = drain.Aborting;
         var key = TagKey(target, tag);
         // Another replica may have resolved it moments ago.
         if (_tagTtl > TimeSpan.Zero && await shared.GetResolvedAsync(SharedKey(target, tag), stopping).ConfigureAwait(false) is { } fromReplica)

@@ -65,6 +65,35 @@ public sealed class GracefulShutdownTests
             Assert.Single(Directory.GetFiles(cache["blobs"], layer.Digest.Encoded + ".*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task Sigterm_lets_a_manifest_fetch_in_flight_finish()
+    {
+        // A manifest of 120 layers (about 20 KB) through a relay that sends ~10 KiB/s: its fetch
+        // from the upstream is still running when the signal comes, and must not be cancelled by it.
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        var image = ImageGenerator.Image(new ImageSpec { Seed = 1112, LayerSizes = [.. Enumerable.Repeat(16L, 120)], Gzip = false });
+        using (var client = registry.CreateClient()) await image.PushAsync(client, "team/drain-manifest", "v1");
+        Assert.True(image.ManifestBytes.Length > 15_000);
+        await using var relay = new TcpRelay(registry.DirectUri, TcpRelay.Paced(256, TimeSpan.FromMilliseconds(25)));
+        using var cache = new TempDir("fdrainm");
+        await using var facade = await FacadeProcess.StartAsync(relay.BaseUri, cache.Path, ["--Facade:ShutdownTimeout=00:00:30"]);
+
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = facade.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/team/drain-manifest/manifests/{image.Digest}");
+        request.Headers.Accept.ParseAdd(image.MediaType);
+        var pull = http.SendAsync(request);
+        // The upstream fetch takes about two seconds; the signal comes well inside it.
+        await Task.Delay(700);
+        Assert.False(pull.IsCompleted, "the manifest arrived before the signal: the relay is not slow enough for this test");
+        var signal = facade.Process.StopAsync(TimeSpan.FromSeconds(40));
+
+        using var response = await pull;
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(image.ManifestBytes, await response.Content.ReadAsByteArrayAsync());
+        await signal;
+        Assert.True(facade.Process.HasExited);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
