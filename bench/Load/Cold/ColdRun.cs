@@ -21,12 +21,6 @@ namespace Facade.Load.Cold;
 internal static class ColdRun
 {
     private const string Repository = "bench/cold";
-    private const int WarmBlobs = 8;
-    // Large enough that a cold warm-up fill runs its chunk loop a few dozen times.
-    private const int WarmBlobBytes = 8 * 1024 * 1024;
-    private const int WarmCachedReads = 3;
-    private const int WarmPasses = 2;
-    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(20);
 
     public static async Task<ColdResult> RunAsync(LoadOptions options, Action<string> log, CancellationToken ct)
     {
@@ -40,12 +34,12 @@ internal static class ColdRun
         await using var upstream = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
         var upstreamPid = await PortOwner.PidAsync(upstream.DirectUri.Port);
         Digest one, many;
-        var warm = new List<Digest>();
+        IReadOnlyList<Digest> warm;
         using (var client = RegistryClient.Create(upstream.DirectUri))
         {
             one = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
             many = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
-            for (var i = 0; i < WarmBlobs * WarmPasses; i++) warm.Add(await UpstreamSeeder.PushRandomBlobAsync(client, Repository, WarmBlobBytes, work.Path, ct));
+            warm = await WarmUp.SeedAsync(client, Repository, work.Path, ct);
         }
 
         var rounds = new List<ColdRound>();
@@ -61,7 +55,7 @@ internal static class ColdRun
             await using (var relay = new TcpByteCounter(upstream.DirectUri))
             await using (var facade = await FacadeProcess.StartAsync(options.FacadeDll, relay.BaseUri))
             {
-                await WarmAsync(facade.Pid, facade.BaseUri, warm, WarmCachedReads, options, ct);
+                await WarmAsync(facade.Pid, facade.BaseUri, warm, WarmUp.CachedReads, options, ct);
                 facade1 = await MeasureAsync(facade.Pid, Url(facade.BaseUri, one), size, 1, relay, options, ct);
                 facadeMany = await MeasureAsync(facade.Pid, Url(facade.BaseUri, many), size, options.ColdClients, relay, options, ct);
             }
@@ -82,35 +76,15 @@ internal static class ColdRun
 
     private static Uri Url(Uri server, Digest digest) => new(server, $"v2/{Repository}/blobs/{digest.Value}");
 
-    // Each warm-up blob once cold, then from the cache, in two passes of their own blobs (so the
-    // second pass fills cold too) with an idle wait after each: the runtime counts calls only once
-    // start-up JIT has been quiet for a moment, so calls made in the first pass may not count; the
-    // second pass promotes the request path to its final tier, and the wait lets that compilation
-    // finish before the measured pull.
-    private static async Task WarmAsync(int pid, Uri server, IReadOnlyList<Digest> blobs, int cachedReads, LoadOptions options, CancellationToken ct)
-    {
-        for (var pass = 0; pass < WarmPasses; pass++)
-        {
-            foreach (var blob in blobs.Skip(pass * WarmBlobs).Take(WarmBlobs))
-                for (var i = 0; i <= cachedReads; i++)
-                {
-                    var pull = await ConcurrentPull.RunAsync(Url(server, blob), WarmBlobBytes, 1, options.ColdPullLimit, ct);
-                    if (pull.FirstError is { } error) throw new InvalidOperationException($"warm-up GET of {blob} from {server} failed: {error}");
-                }
-            await CpuSettle.WaitIdleAsync(pid, SettleLimit, ct);
-        }
-    }
+    private static Task WarmAsync(int pid, Uri server, IReadOnlyList<Digest> blobs, int cachedReads, LoadOptions options, CancellationToken ct) =>
+        WarmUp.RunAsync(blobs, pid, cachedReads,
+            async blob => (await ConcurrentPull.RunAsync(Url(server, blob), WarmUp.BlobBytes, 1, options.ColdPullLimit, ct)).FirstError, ct);
 
     private static async Task<ColdSample> MeasureAsync(int pid, Uri url, long size, int clients, TcpByteCounter? relay, LoadOptions options, CancellationToken ct)
     {
         // Twice the blob: the proxy's store and the facade's cache each write it once.
-        PageRecycler.Recycle(Path.GetTempPath(), 2 * size);
-        await CpuSettle.WaitIdleAsync(pid, SettleLimit, ct);
-        relay?.Reset();
-        var cpu = ProcessCpu.Seconds(pid);
-        var pull = await ConcurrentPull.RunAsync(url, size, clients, options.ColdPullLimit, ct);
-        await CpuSettle.WaitIdleAsync(pid, SettleLimit, ct);
-        return new ColdSample(pull.WallSeconds, ProcessCpu.Seconds(pid) - cpu, pull.BytesReceived, relay?.BytesFromTarget,
-            pull.Completed, clients, pull.FirstError);
+        var (pull, cpu) = await MeasuredPull.RunAsync(pid, 2 * size, relay is null ? null : relay.Reset,
+            () => ConcurrentPull.RunAsync(url, size, clients, options.ColdPullLimit, ct), ct);
+        return new ColdSample(pull.WallSeconds, cpu, pull.BytesReceived, relay?.BytesFromTarget, pull.Completed, clients, pull.FirstError);
     }
 }

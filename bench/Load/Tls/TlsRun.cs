@@ -19,13 +19,7 @@ namespace Facade.Load.Tls;
 internal static class TlsRun
 {
     private const string Repository = "bench/tls";
-    private const int WarmBlobs = 8;
-    // As the cold run: big enough that a cold warm-up fill runs its chunk loop a few dozen times.
-    private const int WarmBlobBytes = 8 * 1024 * 1024;
-    private const int WarmCachedReads = 3;
-    private const int WarmPasses = 2;
     private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(20);
 
     public static async Task<TlsResult> RunAsync(LoadOptions options, Action<string> log, CancellationToken ct)
     {
@@ -39,12 +33,11 @@ internal static class TlsRun
         log($"tls: starting the registry on HTTPS behind a {2 * OneWay.TotalMilliseconds:F0} ms round-trip relay and seeding");
         await using var upstream = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true, Tls = authority });
         Digest blob;
-        var warm = new List<Digest>();
+        IReadOnlyList<Digest> warm;
         using (var client = upstream.CreateClient())
         {
             blob = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
-            for (var i = 0; i < WarmBlobs * WarmPasses; i++)
-                warm.Add(await UpstreamSeeder.PushRandomBlobAsync(client, Repository, WarmBlobBytes, work.Path, ct));
+            warm = await WarmUp.SeedAsync(client, Repository, work.Path, ct);
         }
         await using var relay = new DelayRelay(upstream.DirectUri, OneWay);
         var far = relay.BaseUri("https");
@@ -97,34 +90,17 @@ internal static class TlsRun
             await using var facade = await FacadeProcess.StartAsync(Options.FacadeDll, relay.BaseUri("https"),
                 [$"--Facade:Upstreams:local:CaFile={caFile}", $"--Facade:Upstreams:local:Http2={http2}"]);
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
-            await WarmAsync(http, facade.BaseUri, facade.Pid, WarmCachedReads, ct);
+            await WarmAsync(http, facade.BaseUri, facade.Pid, WarmUp.CachedReads, ct);
             // The facade writes the blob into its cache: it gets recycled pages, as in the cold run.
-            PageRecycler.Recycle(Path.GetTempPath(), 2 * Size);
-            await CpuSettle.WaitIdleAsync(facade.Pid, SettleLimit, ct);
-            relay.Reset();
-            var cpu = ProcessCpu.Seconds(facade.Pid);
-            var pull = await TimedPull.GetAsync(http, Url(facade.BaseUri, Blob), Size, Options.ColdPullLimit, ct);
-            // Work the pull caused after its last byte (the commit) belongs to it.
-            await CpuSettle.WaitIdleAsync(facade.Pid, SettleLimit, ct);
-            return new TlsSample(pull, ProcessCpu.Seconds(facade.Pid) - cpu, relay.BytesFromTarget);
+            var (pull, cpu) = await MeasuredPull.RunAsync(facade.Pid, 2 * Size, relay.Reset,
+                () => TimedPull.GetAsync(http, Url(facade.BaseUri, Blob), Size, Options.ColdPullLimit, ct), ct);
+            return new TlsSample(pull, cpu, relay.BytesFromTarget);
         }
 
-        // As the cold run: two passes of their own blobs, each blob once (cold for a facade) and
-        // then from a facade's cache, with an idle wait after each pass, so the request path is at
-        // its final tier and the connections are open before the measured pull.
-        private async Task WarmAsync(HttpClient http, Uri server, int? pid, int cachedReads, CancellationToken ct)
-        {
-            for (var pass = 0; pass < WarmPasses; pass++)
-            {
-                foreach (var blob in Warm.Skip(pass * WarmBlobs).Take(WarmBlobs))
-                    for (var i = 0; i <= cachedReads; i++)
-                    {
-                        var pull = await TimedPull.GetAsync(http, Url(server, blob), WarmBlobBytes, Options.ColdPullLimit, ct);
-                        if (pull.Error is { } error) throw new InvalidOperationException($"warm-up GET of {blob} from {server} failed: {error}");
-                    }
-                if (pid is { } process) await CpuSettle.WaitIdleAsync(process, SettleLimit, ct);
-            }
-        }
+        // The cold run's warm-up (see WarmUp); for a direct client it also opens the connection.
+        private Task WarmAsync(HttpClient http, Uri server, int? pid, int cachedReads, CancellationToken ct) =>
+            WarmUp.RunAsync(Warm, pid, cachedReads,
+                async blob => (await TimedPull.GetAsync(http, Url(server, blob), WarmUp.BlobBytes, Options.ColdPullLimit, ct)).Error, ct);
     }
 
     private static Uri Url(Uri server, Digest digest) => new(server, $"v2/{Repository}/blobs/{digest.Value}");
