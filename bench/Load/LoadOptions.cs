@@ -24,15 +24,19 @@ internal sealed record LoadOptions
     public TimeSpan ComposeDuration { get; init; } = TimeSpan.FromSeconds(5);
     public int SoakMinutes { get; init; } = 30;
 
+    /// <summary>The TLS run's capped link, in Mbit/s each way (1000: a gigabit path).</summary>
+    public int LinkMbit { get; init; } = 1000;
+
     public const string Usage = """
         usage: Facade.Load [--repo-root DIR] [--results DIR] [--facade-dll PATH] [--blob-mib N]
                            [--clients N] [--connections N] [--seconds S] [--manifest-seconds S] [--quick]
                            [--load] [--ipfs] [--compose] [--ipfs-mib N] [--ipfs-pulls N] [--soak [--minutes N]]
-                           [--cold [--cold-rounds N] [--cold-clients N]] [--tls [--cold-rounds N]]
+                           [--cold [--cold-rounds N] [--cold-clients N]] [--tls [--cold-rounds N] [--link-mbit N]]
           --quick   64 MiB blob, 3 s per measurement (a smoke run; not for the README tables)
           --load / --ipfs / --compose   run only the named parts (default: all three)
           --cold    cold pulls (1 and --cold-clients at once) through the facade, the proxy and direct
-          --tls     a TLS + HTTP/2 registry at 20 ms RTT: facade cold pull vs a direct client, --cold-rounds rounds
+          --tls     a TLS + HTTP/2 registry at 20 ms RTT: facade cold pull vs a direct client, --cold-rounds rounds;
+                    also on a link capped at --link-mbit (default 1000) Mbit/s each way
           --soak    mixed load for --minutes (default 30) with a flapping upstream and a restart
         """;
 
@@ -71,6 +75,7 @@ internal sealed record LoadOptions
                 "--ipfs-mib" => options with { IpfsBlobMiB = Positive(name, value, 1024) },
                 "--ipfs-pulls" => options with { IpfsPulls = Positive(name, value, 20) },
                 "--cold-rounds" => options with { ColdRounds = Positive(name, value, 20) },
+                "--link-mbit" => options with { LinkMbit = Positive(name, value, 100_000) },
                 "--cold-clients" => options with { ColdClients = Positive(name, value, 64) },
                 "--minutes" => options with { SoakMinutes = Positive(name, value, 24 * 60) },
                 "--manifest-seconds" => options with { ManifestDuration = TimeSpan.FromSeconds(Positive(name, value, 120)) },

@@ -11,7 +11,7 @@ namespace Facade.Load.Tls;
 
 /// <summary>
 /// The TLS run: the reference registry on HTTPS (HTTP/2 by ALPN) behind a relay that adds a
-/// 20 ms round trip, pulled by a direct client and by the facade (its upstream URL is the relay,
+/// 20 ms round trip (and behind a second one that also caps the link rate), pulled by a direct client and by the facade (its upstream URL is the relay,
 /// its CA file the registry's CA). Each facade is a new process with an empty cache, warmed up
 /// like the cold run's before its measured (cold) pull; each direct client warms its connection
 /// on the same small blobs first, so neither side pays for a handshake in the measured pull.
@@ -40,6 +40,7 @@ internal static class TlsRun
             warm = await WarmUp.SeedAsync(client, Repository, work.Path, ct);
         }
         await using var relay = new DelayRelay(upstream.DirectUri, OneWay);
+        await using var capped = new DelayRelay(upstream.DirectUri, OneWay, bytesPerSecond: options.LinkMbit * 1_000_000L / 8);
         var far = relay.BaseUri("https");
         var roots = TrustedRoots.FromPemFile(upstream.CaFile);
         var pulls = new Pulls(blob, warm, size, options);
@@ -55,10 +56,12 @@ internal static class TlsRun
             var directHttp11 = await pulls.DirectAsync(far, roots, HttpVersion.Version11, null, ct);
             var facadeHttp2 = await pulls.FacadeAsync(relay, upstream.CaFile, http2: true, ct);
             var facadeHttp11 = await pulls.FacadeAsync(relay, upstream.CaFile, http2: false, ct);
-            rounds.Add(new TlsRound(load, directHttp2, directRuntimeWindow, directHttp11, facadeHttp2, facadeHttp11));
+            var cappedDirect = await pulls.DirectAsync(capped.BaseUri("https"), roots, HttpVersion.Version20, RegistryHttpOptions.DefaultHttp2StreamWindow, ct);
+            var cappedFacade = await pulls.FacadeAsync(capped, upstream.CaFile, http2: true, ct);
+            rounds.Add(new TlsRound(load, directHttp2, directRuntimeWindow, directHttp11, facadeHttp2, facadeHttp11, cappedDirect, cappedFacade));
         }
         return new TlsResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
-            size, 2 * OneWay.TotalMilliseconds, RegistryHttpOptions.DefaultHttp2StreamWindow, rounds);
+            size, 2 * OneWay.TotalMilliseconds, RegistryHttpOptions.DefaultHttp2StreamWindow, options.LinkMbit, rounds);
     }
 
     /// <summary>The measured pulls of one run: the blob, the warm-up blobs and the limits.</summary>

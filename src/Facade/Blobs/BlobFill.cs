@@ -1,4 +1,3 @@
-using System.Buffers;
 using Facade.Metrics;
 using Facade.Shared.Errors;
 using Facade.Shared.Oci;
@@ -19,13 +18,6 @@ namespace Facade.Blobs;
 /// </summary>
 internal sealed class BlobFill
 {
-    // Up to this much is taken from the origin per read: fewer, larger reads mean fewer writes,
-    // hash calls and reader wake-ups per byte.
-    private const int BufferSize = 1024 * 1024;
-    // A pool of their own, keeping at most a few: the shared pool may keep one per thread and
-    // several per core, which at 1 MiB each is tens of MiB held between fills. Fills beyond the
-    // few running at once rent fresh buffers that the GC takes back.
-    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 4);
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource<long?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Created only by a reader that found nothing new to read; null while nobody waits, so a
@@ -146,28 +138,12 @@ internal sealed class BlobFill
 
     private async Task CopyVerifiedAsync(ResumingStream body, SafeFileHandle file, TimeSpan idleTimeout, TimeProvider time, FacadeMetrics metrics, CancellationToken stopping)
     {
-        using var verifier = new BlobVerifier(Digest, body.BlobLength);
-        var buffer = Buffers.Rent(BufferSize);
         using var idle = new IdleWatchdog(idleTimeout, time, stopping);
-        try
+        await FillCopy.RunAsync(body, file, Digest, idle, metrics, written =>
         {
-            while (true)
-            {
-                var read = await body.ReadProgressingAsync(buffer, idle, stopping).ConfigureAwait(false);
-                if (read == 0) break;
-                verifier.Append(buffer.AsSpan(0, read));
-                try { RandomAccess.Write(file, buffer.AsSpan(0, read), verifier.Count - read); }
-                catch (IOException e) { throw new CacheWriteException(e); }
-                Interlocked.Add(ref _written, read);
-                if (verifier.Overrun) break;
-                Pulse();
-            }
-        }
-        finally
-        {
-            Buffers.Return(buffer);
-        }
-        verifier.Check(body.Describe(), metrics);
+            Interlocked.Add(ref _written, written);
+            Pulse();
+        }, stopping).ConfigureAwait(false);
     }
 
     /// <summary>Opens the fill's file for a reader (the temp file, or the store file once committed).</summary>

@@ -35,4 +35,29 @@ public sealed class DelayRelayTests
         await client.PingAsync();
         Assert.True(watch.Elapsed >= 2 * OneWay, $"a round trip took {watch.Elapsed.TotalMilliseconds} ms");
     }
+
+    [RequiresToolFact(DistributionRegistry.Program)]
+    public async Task A_capped_link_delivers_every_byte_no_faster_than_its_rate()
+    {
+        const long rate = 16L * 1024 * 1024;
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions { Quiet = true });
+        await using var relay = new DelayRelay(registry.DirectUri, OneWay, bytesPerSecond: rate);
+        var image = ImageGenerator.Image(new ImageSpec { Seed = 32, LayerSizes = [6_000_000] });
+        using var client = RegistryClient.Create(relay.BaseUri("http"));
+        await image.PushAsync(client, "team/narrow", "v1");
+
+        var layer = image.Layers[0];
+        var watch = Stopwatch.StartNew();
+        using var response = await client.SendAsync(HttpMethod.Get, new Uri(client.BaseUri, $"/v2/team/narrow/blobs/{layer.Digest}"), null, default);
+        Assert.Equal(layer.Bytes, await response.Content.ReadAsByteArrayAsync());
+        // The link may run six milliseconds ahead of its rate, never more.
+        var least = TimeSpan.FromSeconds((double)layer.Size / rate) - TimeSpan.FromMilliseconds(6);
+        Assert.True(watch.Elapsed >= least, $"{layer.Size} bytes at {rate} B/s took {watch.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public void A_link_rate_is_positive()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DelayRelay(new Uri("http://127.0.0.1:1/"), OneWay, bytesPerSecond: 0));
+    }
 }

@@ -5,7 +5,7 @@ namespace Facade.TestSupport;
 
 /// <summary>
 /// A TCP relay on 127.0.0.1 that holds every byte for a fixed one-way delay in each direction (a
-/// round trip of twice that) without limiting bandwidth: a far server on a fast path, on a kernel
+/// round trip of twice that), optionally at a capped link rate: a far server, on a kernel
 /// without <c>netem</c>. Bytes pass unchanged, so TLS runs end to end through it. It terminates
 /// TCP on both sides: TCP's own windows and handshake see loopback; what runs above TCP (TLS and
 /// HTTP/2 round trips, HTTP/2 flow-control windows) sees the delay. Counts the bytes the target
@@ -18,14 +18,24 @@ public sealed class DelayRelay : SocketRelay
 
     private readonly TimeSpan _oneWay;
     private readonly TimeProvider _time;
+    private readonly long? _bytesPerSecond;
 
-    /// <summary>Starts relaying to <paramref name="target"/>'s host and port with <paramref name="oneWay"/> delay each way.</summary>
-    public DelayRelay(Uri target, TimeSpan oneWay, TimeProvider? time = null) : base(target)
+    /// <summary>
+    /// Starts relaying to <paramref name="target"/>'s host and port with <paramref name="oneWay"/>
+    /// delay each way and, with <paramref name="bytesPerSecond"/>, at most that rate in each
+    /// direction of each connection (without it, as fast as loopback).
+    /// </summary>
+    public DelayRelay(Uri target, TimeSpan oneWay, TimeProvider? time = null, long? bytesPerSecond = null) : base(Checked(target, bytesPerSecond))
     {
         _oneWay = oneWay;
+        _bytesPerSecond = bytesPerSecond;
         _time = time ?? TimeProvider.System;
         Start();
     }
+
+    // Checked before the base class opens its listener, so a refused rate leaves nothing open.
+    private static Uri Checked(Uri target, long? bytesPerSecond) =>
+        bytesPerSecond is <= 0 ? throw new ArgumentOutOfRangeException(nameof(bytesPerSecond), "a link rate is positive") : target;
 
     /// <summary>The relay's address with <paramref name="scheme"/> (the target's own scheme: https passes through).</summary>
     public Uri BaseUri(string scheme) => new($"{scheme}://127.0.0.1:{Port}/");
@@ -39,8 +49,8 @@ public sealed class DelayRelay : SocketRelay
         try
         {
             await server.ConnectAsync(Target, cut.Token);
-            var up = new DelayedDirection(client, server, _oneWay, MaxInFlight, _time, null);
-            var down = new DelayedDirection(server, client, _oneWay, MaxInFlight, _time, CountFromTarget);
+            var up = new DelayedDirection(client, server, _oneWay, MaxInFlight, _time, null, _bytesPerSecond);
+            var down = new DelayedDirection(server, client, _oneWay, MaxInFlight, _time, CountFromTarget, _bytesPerSecond);
             await Task.WhenAll(Guard(up.RunAsync(cut.Token), cut), Guard(down.RunAsync(cut.Token), cut));
             clean = !cut.IsCancellationRequested;
         }

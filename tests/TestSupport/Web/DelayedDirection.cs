@@ -10,22 +10,35 @@ namespace Facade.TestSupport;
 /// plus the delay has passed, together with every later chunk already due. The pipe's pooled
 /// segments hold the bytes in flight, and its pause threshold bounds them by bytes (the reader
 /// stops receiving, so TCP pushes back on the sender); the delay itself never caps bandwidth.
+/// With a link rate, bytes leave no faster than that rate once due, as through the narrowest
+/// link of a real path: a queue forms in the relay, as it would at that link.
 /// </summary>
 internal sealed class DelayedDirection
 {
     private const int ReadSize = 64 * 1024;
+    // Sends at a capped rate go out in pieces this large. The link may run up to MaxAhead ahead
+    // of its rate; then the sender waits until it is only MinAhead ahead. Timers fire a
+    // millisecond or more late, so each wait is several milliseconds long and a late wake-up
+    // still finds bytes booked on the link: it never idles while bytes are due.
+    private const int PacedPiece = 64 * 1024;
+    private static readonly TimeSpan MaxAhead = TimeSpan.FromMilliseconds(6);
+    private static readonly TimeSpan MinAhead = TimeSpan.FromMilliseconds(2);
 
     private readonly Socket _from;
     private readonly Socket _to;
     private readonly TimeSpan _delay;
     private readonly TimeProvider _time;
     private readonly Action<int>? _received;
+    private readonly long? _bytesPerSecond;
     private readonly Pipe _pipe;
+    // When the capped link has sent everything handed to it so far (a timestamp).
+    private long _linkFree;
     private readonly Channel<(long Arrived, int Length)> _stamps =
         Channel.CreateUnbounded<(long, int)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
-    public DelayedDirection(Socket from, Socket to, TimeSpan delay, long maxInFlight, TimeProvider time, Action<int>? received)
+    public DelayedDirection(Socket from, Socket to, TimeSpan delay, long maxInFlight, TimeProvider time, Action<int>? received, long? bytesPerSecond = null)
     {
+        _bytesPerSecond = bytesPerSecond;
         _from = from;
         _to = to;
         _delay = delay;
@@ -107,10 +120,40 @@ internal sealed class DelayedDirection
             var result = await _pipe.Reader.ReadAsync(ct).ConfigureAwait(false);
             var slice = result.Buffer.Slice(0, Math.Min(count, result.Buffer.Length));
             foreach (var segment in slice)
-                await _to.SendAsync(segment, SocketFlags.None, ct).ConfigureAwait(false);
+            {
+                if (_bytesPerSecond is not { } rate)
+                {
+                    await _to.SendAsync(segment, SocketFlags.None, ct).ConfigureAwait(false);
+                    continue;
+                }
+                for (var at = 0; at < segment.Length; at += PacedPiece)
+                {
+                    var piece = segment.Slice(at, Math.Min(PacedPiece, segment.Length - at));
+                    await WaitForLinkAsync(ct).ConfigureAwait(false);
+                    await _to.SendAsync(piece, SocketFlags.None, ct).ConfigureAwait(false);
+                    Occupy(piece.Length, rate);
+                }
+            }
             count -= slice.Length;
             _pipe.Reader.AdvanceTo(slice.End);
             if (result.IsCompleted && count > 0) throw new IOException("the relay's receive side ended before its stamped bytes");
         }
+    }
+
+    /// <summary>When the capped link has more than <see cref="MaxAhead"/> of bytes booked, waits until only <see cref="MinAhead"/> is left.</summary>
+    private async Task WaitForLinkAsync(CancellationToken ct)
+    {
+        var booked = _time.GetElapsedTime(_time.GetTimestamp(), _linkFree);
+        if (booked <= MaxAhead) return;
+        while ((booked = _time.GetElapsedTime(_time.GetTimestamp(), _linkFree)) > MinAhead)
+            await Task.Delay(booked - MinAhead, _time, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Books <paramref name="bytes"/> on the link: it is busy for their transmission time from when it is next free.</summary>
+    private void Occupy(int bytes, long rate)
+    {
+        var now = _time.GetTimestamp();
+        var start = Math.Max(_linkFree, now);
+        _linkFree = start + (long)((double)bytes / rate * _time.TimestampFrequency);
     }
 }
