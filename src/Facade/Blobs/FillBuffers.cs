@@ -10,7 +10,7 @@ namespace Facade.Blobs;
 internal sealed class FillBuffers : MemoryPool<byte>
 {
     public const int BlockSize = 1024 * 1024;
-    private static readonly ArrayPool<byte> Arrays = ArrayPool<byte>.Create(BlockSize, maxArraysPerBucket: 8);
+    private static readonly ArrayPool<byte> Arrays = ArrayPool<byte>.Create(BlockSize, maxArraysPerBucket: 4);
 
     public static readonly FillBuffers Instance = new();
 

@@ -28,6 +28,8 @@ internal static class FillCopy
         var pipe = new Pipe(new PipeOptions(FillBuffers.Instance, PipeScheduler.ThreadPool, PipeScheduler.ThreadPool,
             pauseWriterThreshold: MaxAhead, resumeWriterThreshold: MaxAhead / 2, minimumSegmentSize: FillBuffers.BlockSize, useSynchronizationContext: false));
         var receiving = ReceiveAsync(body, pipe.Writer, idle, stopping);
+        var flush = new BackgroundFlush(file);
+        var finished = false;
         try
         {
             while (true)
@@ -44,17 +46,22 @@ internal static class FillCopy
                 }
                 pipe.Reader.AdvanceTo(chunk.End);
                 if (length > 0) written(length);
+                flush.Written(verifier.Count);
                 if (result.IsCompleted || verifier.Overrun) break;
             }
+            finished = true;
         }
         finally
         {
+            // The file handle is closed after this returns: no flush may still be using it.
+            if (!finished) await flush.AbandonAsync().ConfigureAwait(false);
             // Stops the receiving loop when this one ended first (a failed write, an overrun), and
             // waits for it: the body is disposed only once nothing reads it.
             await pipe.Reader.CompleteAsync().ConfigureAwait(false);
             // It never throws: its failure reaches the loop above through the pipe.
             await receiving.ConfigureAwait(false);
         }
+        await flush.FinishAsync().ConfigureAwait(false);
         verifier.Check(body.Describe(), metrics);
     }
 

@@ -31,6 +31,26 @@ internal static partial class Durable
         SyncDirectory(Path.GetDirectoryName(finalPath)!);
     }
 
+    /// <summary>
+    /// Flushes the data of an open file to disk (<c>fdatasync</c>); throws <see cref="IOException"/>
+    /// when the disk failed it. The error is reported to this call alone: whoever calls this owns
+    /// it, since a later fsync through another descriptor may no longer see it.
+    /// </summary>
+    public static void FlushData(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            if (Fdatasync((int)handle.DangerousGetHandle()) != 0)
+                throw new IOException($"fdatasync failed (errno {Marshal.GetLastPInvokeError()})");
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
     /// <summary>Deletes a file that is no longer wanted (a failed temp file, a torn entry); a failure leaves litter, not an error.</summary>
     public static void TryDelete(string path)
     {
@@ -84,6 +104,9 @@ internal static partial class Durable
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int Fdatasync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

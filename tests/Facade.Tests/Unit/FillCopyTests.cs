@@ -51,6 +51,27 @@ public sealed class FillCopyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_blob_larger_than_a_flush_step_is_flushed_along_the_way_and_lands_whole()
+    {
+        var blob = RandomBytes(40 * 1024 * 1024, seed: 10);
+        using var file = NewFile(out var path);
+        await RunAsync(new ChoppyStream(blob, seed: 11), blob.Length, Digest.Sha256Of(blob), file, _ => { });
+        file.Dispose();
+        Assert.Equal(blob, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task A_flush_the_disk_refuses_fails_the_fill_as_a_cache_write_failure()
+    {
+        // fdatasync of a character device fails (EINVAL), as a failing disk's would.
+        using var device = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.Write);
+        var flush = new BackgroundFlush(device);
+        flush.Written(64L * 1024 * 1024);
+        var error = await Assert.ThrowsAsync<CacheWriteException>(flush.FinishAsync);
+        Assert.IsType<IOException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task Bytes_that_do_not_match_the_digest_end_the_copy_as_a_mismatch()
     {
         var blob = RandomBytes(BlobSize, seed: 3);
