@@ -38,17 +38,8 @@ internal static partial class Durable
     /// </summary>
     public static void FlushData(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
     {
-        var added = false;
-        handle.DangerousAddRef(ref added);
-        try
-        {
-            if (Fdatasync((int)handle.DangerousGetHandle()) != 0)
-                throw new IOException($"fdatasync failed (errno {Marshal.GetLastPInvokeError()})");
-        }
-        finally
-        {
-            if (added) handle.DangerousRelease();
-        }
+        if (WithDescriptor(handle, Fdatasync) != 0)
+            throw new IOException($"fdatasync failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
     /// <summary>Deletes a file that is no longer wanted (a failed temp file, a torn entry); a failure leaves litter, not an error.</summary>
@@ -71,13 +62,17 @@ internal static partial class Durable
     }
 
     /// <summary>Takes <c>flock(LOCK_EX | LOCK_NB)</c> on an open file; false when another process holds it.</summary>
-    public static bool TryLockExclusive(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    public static bool TryLockExclusive(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
+        WithDescriptor(handle, fd => Flock(fd, LockExclusive | LockNonBlocking)) == 0;
+
+    // Runs a system call on the handle's descriptor, keeping the handle from being closed meanwhile.
+    private static int WithDescriptor(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Func<int, int> call)
     {
         var added = false;
         handle.DangerousAddRef(ref added);
         try
         {
-            return Flock((int)handle.DangerousGetHandle(), LockExclusive | LockNonBlocking) == 0;
+            return call((int)handle.DangerousGetHandle());
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace Facade.TestSupport;
@@ -8,28 +7,22 @@ namespace Facade.TestSupport;
 /// coming back can be paced (a delegate copies them), every open connection can be cut, and new
 /// ones refused (accepted and closed at once). Requests pass unchanged; TLS passes end to end.
 /// </summary>
-public sealed class TcpRelay : IAsyncDisposable
+public sealed class TcpRelay : SocketRelay
 {
     /// <summary>Copies the server's bytes to the client until the server ends or the token fires.</summary>
     public delegate Task Copy(Stream fromServer, Stream toClient, CancellationToken cancellationToken);
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Uri _target;
     private readonly Copy _downstream;
-    private readonly Task _accepting;
     private readonly Lock _lock = new();
-    private readonly List<TcpClient> _open = [];
+    private readonly List<Socket> _open = [];
     private volatile bool _refusing;
 
     /// <summary>Starts relaying to <paramref name="target"/>; <paramref name="downstream"/> paces the answers (default: as they come).</summary>
-    public TcpRelay(Uri target, Copy? downstream = null)
+    public TcpRelay(Uri target, Copy? downstream = null) : base(target)
     {
-        _target = target;
         _downstream = downstream ?? ((from, to, ct) => from.CopyToAsync(to, ct));
-        _listener.Start();
-        BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _accepting = AcceptAsync();
+        BaseUri = new Uri($"http://127.0.0.1:{Port}/");
+        Start();
     }
 
     /// <summary>The relay's address (plain http; a TLS server behind it keeps its own scheme).</summary>
@@ -60,36 +53,27 @@ public sealed class TcpRelay : IAsyncDisposable
     {
         lock (_lock)
         {
-            foreach (var client in _open) client.Client.Close(0);
+            foreach (var client in _open) client.Close(0);
             _open.Clear();
         }
     }
 
-    private async Task AcceptAsync()
+    protected override async Task RelayAsync(Socket client, CancellationToken stop)
     {
-        while (!_stop.IsCancellationRequested)
+        if (_refusing)
         {
-            TcpClient client;
-            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
-            if (_refusing)
-            {
-                client.Client.Close(0);
-                continue;
-            }
-            _ = RelayAsync(client);
+            client.Close(0);
+            return;
         }
-    }
-
-    private async Task RelayAsync(TcpClient client)
-    {
         lock (_lock) _open.Add(client);
-        using var server = new TcpClient();
+        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await server.ConnectAsync(_target.Host, _target.Port, _stop.Token);
-            var up = client.GetStream().CopyToAsync(server.GetStream(), _stop.Token);
-            var down = _downstream(server.GetStream(), client.GetStream(), _stop.Token);
+            await server.ConnectAsync(Target, stop);
+            await using var toClient = new NetworkStream(client, ownsSocket: false);
+            await using var toServer = new NetworkStream(server, ownsSocket: false);
+            var up = toClient.CopyToAsync(toServer, stop);
+            var down = _downstream(toServer, toClient, stop);
             await Task.WhenAny(up, down);
             // The server's answer may still be arriving after the client finished sending.
             await down;
@@ -103,18 +87,5 @@ public sealed class TcpRelay : IAsyncDisposable
             lock (_lock) _open.Remove(client);
             client.Dispose();
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        await _accepting;
-        lock (_lock)
-        {
-            foreach (var client in _open) client.Dispose();
-            _open.Clear();
-        }
-        _stop.Dispose();
     }
 }
