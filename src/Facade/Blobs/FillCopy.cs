@@ -53,8 +53,14 @@ internal static class FillCopy
         }
         finally
         {
-            // The file handle is closed after this returns: no flush may still be using it.
-            if (!finished) await flush.AbandonAsync().ConfigureAwait(false);
+            if (!finished)
+            {
+                // A read in flight on a stalled origin would otherwise keep a failed fill (a full
+                // disk) from reporting until the idle timeout.
+                idle.Abandon();
+                // The file handle is closed after this returns: no flush may still be using it.
+                await flush.AbandonAsync().ConfigureAwait(false);
+            }
             // Stops the receiving loop when this one ended first (a failed write, an overrun), and
             // waits for it: the body is disposed only once nothing reads it.
             await pipe.Reader.CompleteAsync().ConfigureAwait(false);

@@ -39,6 +39,16 @@ internal sealed class IdleWatchdog : IDisposable
     /// <summary>The read ended (with bytes, the end, or an error).</summary>
     public void Read() => _reading = false;
 
+    /// <summary>
+    /// Cancels the token now: whoever consumed the reads has given up (a failed write), so a read
+    /// still waiting on a slow origin must not hold the copy open until the timeout.
+    /// </summary>
+    public void Abandon()
+    {
+        if (_disposed) return;
+        try { _cancel.Cancel(); } catch (ObjectDisposedException) { }
+    }
+
     private void Check()
     {
         if (_disposed || !_reading || _time.GetElapsedTime(Volatile.Read(ref _readSince)) < _timeout) return;

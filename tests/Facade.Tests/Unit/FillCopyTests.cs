@@ -72,6 +72,22 @@ public sealed class FillCopyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_the_disk_refuses_fails_the_copy_at_once_even_while_the_origin_stalls()
+    {
+        var blob = RandomBytes(BlobSize, seed: 12);
+        // Every write to /dev/full fails with ENOSPC, as a full cache disk's would.
+        using var full = File.OpenHandle("/dev/full", FileMode.Open, FileAccess.Write);
+        // One read's worth of bytes, then nothing: the write of that first chunk fails while the
+        // next read is already waiting on the origin.
+        var stalling = new ChoppyStream(blob, seed: 13, stallAt: 1);
+        var copy = RunAsync(stalling, blob.Length, Digest.Sha256Of(blob), full, _ => { });
+        // The idle timeout is a minute on a clock that never moves: only abandoning the read ends it.
+        var error = await Assert.ThrowsAsync<CacheWriteException>(() => copy.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.True(stalling.Stalled, "the origin never reached its stall, so the test proved nothing about it");
+    }
+
+    [Fact]
     public async Task Bytes_that_do_not_match_the_digest_end_the_copy_as_a_mismatch()
     {
         var blob = RandomBytes(BlobSize, seed: 3);
@@ -132,16 +148,26 @@ public sealed class FillCopyTests : IDisposable
         _dir.Dispose();
     }
 
-    /// <summary>Hands its bytes over in reads of 1 byte to 300 KiB, as TLS records, HTTP chunks and socket reads do; optionally breaks.</summary>
-    private sealed class ChoppyStream(byte[] bytes, int seed, long breakAt = long.MaxValue) : Stream
+    /// <summary>
+    /// Hands its bytes over in reads of 1 byte to 300 KiB, as TLS records, HTTP chunks and socket
+    /// reads do; optionally breaks, or stalls (waits until cancelled) at a position.
+    /// </summary>
+    private sealed class ChoppyStream(byte[] bytes, int seed, long breakAt = long.MaxValue, long stallAt = long.MaxValue) : Stream
     {
         private readonly Random _sizes = new(seed);
         private long _position;
+
+        public bool Stalled { get; private set; }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (_sizes.Next(4) == 0) await Task.Yield();
             if (_position >= breakAt) throw new IOException("the connection was reset");
+            if (_position >= stallAt)
+            {
+                Stalled = true;
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
             var size = (int)Math.Min(Math.Min(buffer.Length, _sizes.Next(1, 300 * 1024)), bytes.Length - _position);
             bytes.AsMemory((int)_position, size).CopyTo(buffer);
             _position += size;
