@@ -78,7 +78,7 @@ internal static class ColdRun
 
     private static Task WarmAsync(int pid, Uri server, IReadOnlyList<Digest> blobs, int cachedReads, LoadOptions options, CancellationToken ct) =>
         WarmUp.RunAsync(blobs, pid, cachedReads,
-            async blob => (await ConcurrentPull.RunAsync(Url(server, blob), WarmUp.BlobBytes, 1, options.ColdPullLimit, ct)).FirstError, ct);
+            async (blob, size) => (await ConcurrentPull.RunAsync(Url(server, blob), size, 1, options.ColdPullLimit, ct)).FirstError, ct);
 
     private static async Task<ColdSample> MeasureAsync(int pid, Uri url, long size, int clients, TcpByteCounter? relay, LoadOptions options, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ internal static class IpfsReportWriter
             $"Load average (1/5/15 min) before: {r.LoadAverageBefore}, after: {r.LoadAverageAfter} (other work on the machine is included in every number).");
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Layers of {mib} MiB of random bytes; `ipfs-publish` of one took {r.PublishSeconds:F1} s. A pulls {r.BlobDigest}, each time in a new facade process with an empty cache. " +
-            $"B is one facade process, warmed by two IPFS fills of 8 MiB layers, pulling {r.Cids.Count} other layers once each (cold in its cache); before each, the node's own `cat` reads that layer's CID. Every body is hashed by the client.");
+            $"B is one facade process, warmed by two IPFS fills of 8 MiB layers and 64 of 64 KiB layers, pulling {r.Cids.Count} other layers once each (cold in its cache); before each, the node's own `cat` reads that layer's CID. Every body is hashed by the client.");
         md.AppendLine();
         md.AppendLine("| facade | pull | wall time (s) | MiB/s | sha256 ok | IPFS bytes served by this pull (/metrics) |");
         md.AppendLine("|---|---:|---:|---:|---|---:|");

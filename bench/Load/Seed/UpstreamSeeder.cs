@@ -27,18 +27,26 @@ internal static class UpstreamSeeder
     }
 
     /// <summary>Pushes <c>&lt;repository&gt;:v1</c>, an image of one layer of random bytes, and returns the layer's digest.</summary>
-    public static async Task<Digest> PushLayerImageAsync(RegistryClient client, string repository, long size, string workDirectory, CancellationToken ct)
+    public static async Task<Digest> PushLayerImageAsync(RegistryClient client, string repository, long size, string workDirectory, CancellationToken ct) =>
+        (await PushLayersImageAsync(client, repository, 1, size, workDirectory, ct))[0];
+
+    /// <summary>Pushes <c>&lt;repository&gt;:v1</c>, an image of <paramref name="count"/> layers of random bytes, and returns their digests.</summary>
+    public static async Task<IReadOnlyList<Digest>> PushLayersImageAsync(RegistryClient client, string repository, int count, long size, string workDirectory,
+        CancellationToken ct)
     {
-        var blob = await PushRandomBlobAsync(client, repository, size, workDirectory, ct);
+        var blobs = new List<Digest>();
+        for (var i = 0; i < count; i++) blobs.Add(await PushRandomBlobAsync(client, repository, size, workDirectory, ct));
+        var diffIds = string.Join(",", blobs.Select(b => $"\"{b.Value}\""));
         var config = Encoding.UTF8.GetBytes(
-            $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{blob.Value}}}"]}}""");
+            $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":[{{{diffIds}}}]}}""");
         var configDigest = Digest.Sha256Of(config);
         await client.PushBlobAsync(repository, configDigest, config, cancellationToken: ct);
         // Written by hand: the run must not depend on the serializer it may be measuring.
+        var layers = string.Join(",", blobs.Select(b => $$"""{"mediaType":"{{MediaTypes.OciLayer}}","digest":"{{b.Value}}","size":{{size}}}"""));
         var manifestBytes = Encoding.UTF8.GetBytes(
-            $$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciManifest}}","config":{"mediaType":"{{MediaTypes.OciConfig}}","digest":"{{configDigest.Value}}","size":{{config.Length}}},"layers":[{"mediaType":"{{MediaTypes.OciLayer}}","digest":"{{blob.Value}}","size":{{size}}}]}""");
+            $$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciManifest}}","config":{"mediaType":"{{MediaTypes.OciConfig}}","digest":"{{configDigest.Value}}","size":{{config.Length}}},"layers":[{{layers}}]}""");
         await client.PushManifestAsync(repository, "v1", manifestBytes, MediaTypes.OciManifest, ct);
-        return blob;
+        return blobs;
     }
 
     /// <summary>Pushes a blob of random bytes (streamed from a temp file) and returns its digest.</summary>

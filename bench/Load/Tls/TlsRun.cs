@@ -103,7 +103,7 @@ internal static class TlsRun
         // The cold run's warm-up (see WarmUp); for a direct client it also opens the connection.
         private Task WarmAsync(HttpClient http, Uri server, int? pid, int cachedReads, CancellationToken ct) =>
             WarmUp.RunAsync(Warm, pid, cachedReads,
-                async blob => (await TimedPull.GetAsync(http, Url(server, blob), WarmUp.BlobBytes, Options.ColdPullLimit, ct)).Error, ct);
+                async (blob, size) => (await TimedPull.GetAsync(http, Url(server, blob), size, Options.ColdPullLimit, ct)).Error, ct);
     }
 
     private static Uri Url(Uri server, Digest digest) => new(server, $"v2/{Repository}/blobs/{digest.Value}");

@@ -33,10 +33,14 @@ internal sealed partial class IpfsOrigin(
         using var deadline = new CancellationTokenSource(_firstByte, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         Stream? body = null;
+        // Both asked at once: the node answers each after its own round trip, and the length is
+        // only needed once the body is open.
+        var statting = kubo.StatAsync(entry.Cid, linked.Token);
+        var opening = kubo.CatAsync(entry.Cid, offset, null, linked.Token);
         try
         {
-            var stat = await kubo.StatAsync(entry.Cid, linked.Token).ConfigureAwait(false);
-            body = await kubo.CatAsync(entry.Cid, offset, null, linked.Token).ConfigureAwait(false);
+            body = await opening.ConfigureAwait(false);
+            var stat = await statting.ConfigureAwait(false);
             var first = new byte[(int)Math.Clamp(stat.Size - offset, 0, FirstReadBytes)];
             var read = first.Length == 0 ? 0 : await body.ReadAsync(first, linked.Token).ConfigureAwait(false);
             if (read == 0 && first.Length > 0) throw new IpfsException(IpfsErrorKind.Node, "cat", "the node sent no bytes");
@@ -44,17 +48,33 @@ internal sealed partial class IpfsOrigin(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
+            await ReleaseAsync(body, opening, statting).ConfigureAwait(false);
             Fail(digest, entry.Cid, $"no first byte within {_firstByte.TotalSeconds:0.#} s");
             return null;
         }
         catch (IpfsException e)
         {
             span.Fail(e);
-            if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
+            await ReleaseAsync(body, opening, statting).ConfigureAwait(false);
             Fail(digest, entry.Cid, e.Message);
             return null;
         }
+        catch
+        {
+            await ReleaseAsync(body, opening, statting).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// After a failed open: closes the body whether or not it was taken yet, and waits for the
+    /// other request, whose outcome no longer matters, so that nothing is left running.
+    /// </summary>
+    private static async Task ReleaseAsync(Stream? body, Task<Stream> opening, Task<IpfsFileStat> statting)
+    {
+        try { await statting.ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
+        try { body ??= await opening.ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
+        if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>HEAD is answered by the upstream, as before IPFS: an unverified CID does not vouch for a length.</summary>
