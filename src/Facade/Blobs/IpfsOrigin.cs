@@ -39,6 +39,10 @@ internal sealed partial class IpfsOrigin(
         var opening = kubo.CatAsync(entry.Cid, offset, null, linked.Token);
         try
         {
+            // Whichever fails first ends the open: a node that refuses the stat at once may still
+            // be searching for the cat's blocks.
+            var answered = await Task.WhenAny(opening, statting).ConfigureAwait(false);
+            if (!answered.IsCompletedSuccessfully) await answered.ConfigureAwait(false);
             body = await opening.ConfigureAwait(false);
             var stat = await statting.ConfigureAwait(false);
             var first = new byte[(int)Math.Clamp(stat.Size - offset, 0, FirstReadBytes)];
@@ -48,30 +52,32 @@ internal sealed partial class IpfsOrigin(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            await ReleaseAsync(body, opening, statting).ConfigureAwait(false);
+            await ReleaseAsync(linked, body, opening, statting).ConfigureAwait(false);
             Fail(digest, entry.Cid, $"no first byte within {_firstByte.TotalSeconds:0.#} s");
             return null;
         }
         catch (IpfsException e)
         {
             span.Fail(e);
-            await ReleaseAsync(body, opening, statting).ConfigureAwait(false);
+            await ReleaseAsync(linked, body, opening, statting).ConfigureAwait(false);
             Fail(digest, entry.Cid, e.Message);
             return null;
         }
         catch
         {
-            await ReleaseAsync(body, opening, statting).ConfigureAwait(false);
+            await ReleaseAsync(linked, body, opening, statting).ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>
-    /// After a failed open: closes the body whether or not it was taken yet, and waits for the
-    /// other request, whose outcome no longer matters, so that nothing is left running.
+    /// After a failed open: stops the other request (its outcome no longer matters; a stat that
+    /// failed at once must not wait for a cat the node is still searching for), waits for it so
+    /// that nothing is left running, and closes the body whether or not it was taken yet.
     /// </summary>
-    private static async Task ReleaseAsync(Stream? body, Task<Stream> opening, Task<IpfsFileStat> statting)
+    private static async Task ReleaseAsync(CancellationTokenSource requests, Stream? body, Task<Stream> opening, Task<IpfsFileStat> statting)
     {
+        await requests.CancelAsync().ConfigureAwait(false);
         try { await statting.ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
         try { body ??= await opening.ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
         if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
