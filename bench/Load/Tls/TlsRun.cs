@@ -58,7 +58,8 @@ internal static class TlsRun
             var facadeHttp11 = await pulls.FacadeAsync(relay, upstream.CaFile, http2: false, ct);
             var cappedDirect = await pulls.DirectAsync(capped.BaseUri("https"), roots, HttpVersion.Version20, RegistryHttpOptions.DefaultHttp2StreamWindow, ct);
             var cappedFacade = await pulls.FacadeAsync(capped, upstream.CaFile, http2: true, ct);
-            rounds.Add(new TlsRound(load, directHttp2, directRuntimeWindow, directHttp11, facadeHttp2, facadeHttp11, cappedDirect, cappedFacade));
+            var cappedFacadeHttp11 = await pulls.FacadeAsync(capped, upstream.CaFile, http2: false, ct);
+            rounds.Add(new TlsRound(load, directHttp2, directRuntimeWindow, directHttp11, facadeHttp2, facadeHttp11, cappedDirect, cappedFacade, cappedFacadeHttp11));
         }
         return new TlsResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
             size, 2 * OneWay.TotalMilliseconds, RegistryHttpOptions.DefaultHttp2StreamWindow, options.LinkMbit, rounds);
