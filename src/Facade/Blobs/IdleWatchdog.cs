@@ -45,14 +45,18 @@ internal sealed class IdleWatchdog : IDisposable
     /// </summary>
     public void Abandon()
     {
-        if (_disposed) return;
-        try { _cancel.Cancel(); } catch (ObjectDisposedException) { }
+        if (!_disposed) CancelNow();
     }
 
     private void Check()
     {
         if (_disposed || !_reading || _time.GetElapsedTime(Volatile.Read(ref _readSince)) < _timeout) return;
-        // A tick already running when Dispose is called may still get here.
+        CancelNow();
+    }
+
+    // A tick or an abandon already running when Dispose is called may still get here.
+    private void CancelNow()
+    {
         try { _cancel.Cancel(); } catch (ObjectDisposedException) { }
     }
 

@@ -32,7 +32,6 @@ internal sealed partial class IpfsOrigin(
         using var span = FacadeTelemetry.Start("ipfs open", digest.Value)?.SetTag("ipfs.cid", entry.Cid.ToString());
         using var deadline = new CancellationTokenSource(_firstByte, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
-        Stream? body = null;
         // Both asked at once: the node answers each after its own round trip, and the length is
         // only needed once the body is open.
         var statting = kubo.StatAsync(entry.Cid, linked.Token);
@@ -43,7 +42,7 @@ internal sealed partial class IpfsOrigin(
             // be searching for the cat's blocks.
             var answered = await Task.WhenAny(opening, statting).ConfigureAwait(false);
             if (!answered.IsCompletedSuccessfully) await answered.ConfigureAwait(false);
-            body = await opening.ConfigureAwait(false);
+            var body = await opening.ConfigureAwait(false);
             var stat = await statting.ConfigureAwait(false);
             var first = new byte[(int)Math.Clamp(stat.Size - offset, 0, FirstReadBytes)];
             var read = first.Length == 0 ? 0 : await body.ReadAsync(first, linked.Token).ConfigureAwait(false);
@@ -52,35 +51,34 @@ internal sealed partial class IpfsOrigin(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            await ReleaseAsync(linked, body, opening, statting).ConfigureAwait(false);
+            await ReleaseAsync(linked, opening, statting).ConfigureAwait(false);
             Fail(digest, entry.Cid, $"no first byte within {_firstByte.TotalSeconds:0.#} s");
             return null;
         }
         catch (IpfsException e)
         {
             span.Fail(e);
-            await ReleaseAsync(linked, body, opening, statting).ConfigureAwait(false);
+            await ReleaseAsync(linked, opening, statting).ConfigureAwait(false);
             Fail(digest, entry.Cid, e.Message);
             return null;
         }
         catch
         {
-            await ReleaseAsync(linked, body, opening, statting).ConfigureAwait(false);
+            await ReleaseAsync(linked, opening, statting).ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>
     /// After a failed open: stops the other request (its outcome no longer matters; a stat that
-    /// failed at once must not wait for a cat the node is still searching for), waits for it so
-    /// that nothing is left running, and closes the body whether or not it was taken yet.
+    /// failed at once must not wait for a cat the node is still searching for), waits for both so
+    /// that nothing is left running, and closes the body if the cat opened one.
     /// </summary>
-    private static async Task ReleaseAsync(CancellationTokenSource requests, Stream? body, Task<Stream> opening, Task<IpfsFileStat> statting)
+    private static async Task ReleaseAsync(CancellationTokenSource requests, Task<Stream> opening, Task<IpfsFileStat> statting)
     {
         await requests.CancelAsync().ConfigureAwait(false);
         try { await statting.ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
-        try { body ??= await opening.ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
-        if (body is not null) await body.DisposeAsync().ConfigureAwait(false);
+        try { await (await opening.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false); } catch (Exception) { /* the open already failed */ }
     }
 
     /// <summary>HEAD is answered by the upstream, as before IPFS: an unverified CID does not vouch for a length.</summary>

@@ -1,11 +1,8 @@
-using System.Diagnostics.Metrics;
 using Facade.Blobs;
-using Facade.Metrics;
-using Facade.Shared.Client;
 using Facade.Shared.Oci;
+using Facade.Tests.Infrastructure;
 using Facade.TestSupport;
 using Facade.Upstreams;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,17 +16,8 @@ namespace Facade.Tests.Unit;
 public sealed class FillCopyTests : IDisposable
 {
     private const int BlobSize = 5 * 1024 * 1024 + 123;
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly FacadeMetrics _metrics;
+    private readonly FillTestContext _context = new();
     private readonly TempDir _dir = new("fillcopy");
-    private readonly RegistryClient _client = RegistryClient.Create(new Uri("http://127.0.0.1:9/"));
-    private readonly UpstreamTarget _target;
-
-    public FillCopyTests()
-    {
-        _metrics = new FacadeMetrics(_services.GetRequiredService<IMeterFactory>());
-        _target = new UpstreamTarget(new UpstreamRegistry("local", _client, writable: false, usesLibraryPrefix: false), "team/app");
-    }
 
     [Fact]
     public async Task Reads_of_any_size_land_in_order_and_readers_hear_only_of_bytes_in_the_file()
@@ -122,9 +110,9 @@ public sealed class FillCopyTests : IDisposable
     private async Task RunAsync(Stream source, long length, Digest digest, Microsoft.Win32.SafeHandles.SafeFileHandle file, Action<long> written)
     {
         var origin = new NoResumeOrigin();
-        await using var body = new ResumingStream(new FetchedBody(source, length, origin), [origin], _target, digest, NullLogger.Instance);
+        await using var body = new ResumingStream(new FetchedBody(source, length, origin), [origin], _context.Target, digest, NullLogger.Instance);
         using var idle = new IdleWatchdog(TimeSpan.FromMinutes(1), new FakeTimeProvider(), CancellationToken.None);
-        await FillCopy.RunAsync(body, file, digest, idle, _metrics, written, CancellationToken.None);
+        await FillCopy.RunAsync(body, file, digest, idle, _context.Metrics, written, CancellationToken.None);
     }
 
     private Microsoft.Win32.SafeHandles.SafeFileHandle NewFile(out string path)
@@ -142,9 +130,7 @@ public sealed class FillCopyTests : IDisposable
 
     public void Dispose()
     {
-        _metrics.Dispose();
-        _services.Dispose();
-        _client.Dispose();
+        _context.Dispose();
         _dir.Dispose();
     }
 
