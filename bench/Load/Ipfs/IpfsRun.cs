@@ -85,15 +85,10 @@ internal static class IpfsRun
         await using var served = await FacadeProcess.StartAsync(options.FacadeDll, closed, ipfsArguments);
         foreach (var (repository, blob) in warmLayers)
         {
-            var warm = await HashingPull.RunAsync(new Uri(served.BaseUri, $"v2/{repository}/blobs/{blob.Value}"), blob, PullLimit, ct);
-            if (warm.Error is { } error) throw new InvalidOperationException($"warm-up pull from IPFS failed: {error}");
+            await WarmPullAsync(served, repository, blob, ct);
             await CpuSettle.WaitIdleAsync(served.Pid, TimeSpan.FromSeconds(20), ct);
         }
-        foreach (var blob in tierLayers)
-        {
-            var warm = await HashingPull.RunAsync(new Uri(served.BaseUri, $"v2/{TierRepository}/blobs/{blob.Value}"), blob, PullLimit, ct);
-            if (warm.Error is { } error) throw new InvalidOperationException($"warm-up pull from IPFS failed: {error}");
-        }
+        foreach (var blob in tierLayers) await WarmPullAsync(served, TierRepository, blob, ct);
         // Each measured pull scrapes /metrics before and after it: a scrape compiles code of its
         // own and promotes what it calls per series a moment later, so three scrapes and an idle
         // wait first keep that out of the pulls.
@@ -115,6 +110,12 @@ internal static class IpfsRun
         return new IpfsResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
             images.BigBlobSize, images.BigBlob.Value, publishSeconds, publish,
             upstreamPulls, upstreamGets, ipfsPulls, bytesFromIpfs, cids, catPulls);
+    }
+
+    private static async Task WarmPullAsync(FacadeProcess facade, string repository, Digest blob, CancellationToken ct)
+    {
+        var warm = await HashingPull.RunAsync(new Uri(facade.BaseUri, $"v2/{repository}/blobs/{blob.Value}"), blob, PullLimit, ct);
+        if (warm.Error is { } error) throw new InvalidOperationException($"warm-up pull from IPFS failed: {error}");
     }
 
     private static Task<long?> IpfsBytesServedAsync(FacadeProcess facade) =>
