@@ -3,37 +3,98 @@ using System.Buffers;
 namespace Facade.Blobs;
 
 /// <summary>
-/// The memory a fill receives into: 1 MiB blocks from a pool of their own that keeps only a few.
-/// The shared pool may keep one per thread and several per core, which at 1 MiB each is tens of
-/// MiB held between fills; blocks beyond the few kept here are left to the GC. Eight cover one
-/// fill (4 MiB waiting in its pipe, the block being received, the block being written): with
-/// four, every fill allocated 1 MiB arrays on the large-object heap and each second of a cold
-/// pull ran a gen 2 collection.
+/// The memory fills receive into: 1 MiB blocks of anonymous pages, outside the GC heap. Eight
+/// are kept for reuse while fills run (4 MiB waiting in a fill's pipe, the block being received,
+/// the block being written); once no block has been rented for <see cref="IdleTrim"/>, the kept
+/// ones are unmapped, so a facade that only serves its cache holds no fill memory. Pooled GC
+/// arrays stayed resident for the life of the process (8 MiB and more of large-object heap), and
+/// a pool that kept fewer made every fill allocate on the large-object heap (a gen 2 collection
+/// each second of a cold pull).
 /// </summary>
 internal sealed class FillBuffers : MemoryPool<byte>
 {
     public const int BlockSize = 1024 * 1024;
-    private static readonly ArrayPool<byte> Arrays = ArrayPool<byte>.Create(BlockSize, maxArraysPerBucket: 8);
+    public const int KeptBlocks = 8;
+    private static readonly TimeSpan DefaultIdleTrim = TimeSpan.FromSeconds(2);
 
-    public static readonly FillBuffers Instance = new();
+    public static readonly FillBuffers Instance = new(DefaultIdleTrim, TimeProvider.System);
 
-    private FillBuffers() { }
+    private readonly Lock _lock = new();
+    private readonly Stack<nint> _kept = new(KeptBlocks);
+    private readonly ITimer _trim;
+    private readonly TimeSpan _idleTrim;
+    private int _rented;
+
+    public FillBuffers(TimeSpan idleTrim, TimeProvider time)
+    {
+        _idleTrim = idleTrim;
+        _trim = time.CreateTimer(static state => ((FillBuffers)state!).Trim(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>How long the pool must go without a rented block before it unmaps the kept ones.</summary>
+    public TimeSpan IdleTrim => _idleTrim;
 
     public override int MaxBufferSize => BlockSize;
 
-    public override IMemoryOwner<byte> Rent(int minBufferSize = -1) => new Block(Arrays.Rent(BlockSize));
+    /// <summary>Blocks handed out and not yet returned.</summary>
+    public int Rented { get { lock (_lock) return _rented; } }
 
-    protected override void Dispose(bool disposing) { }
+    /// <summary>Returned blocks still mapped, waiting for reuse.</summary>
+    public int Kept { get { lock (_lock) return _kept.Count; } }
 
-    private sealed class Block(byte[] array) : IMemoryOwner<byte>
+    public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
-        private byte[]? _array = array;
-
-        public Memory<byte> Memory => _array ?? throw new ObjectDisposedException(nameof(Block));
-
-        public void Dispose()
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minBufferSize, BlockSize);
+        lock (_lock)
         {
-            if (Interlocked.Exchange(ref _array, null) is { } returned) Arrays.Return(returned);
+            _rented++;
+            if (_kept.TryPop(out var reused)) return new NativeBlock(this, reused, BlockSize);
         }
+        try
+        {
+            return new NativeBlock(this, AnonymousPages.Map(BlockSize), BlockSize);
+        }
+        catch
+        {
+            lock (_lock) _rented--;
+            throw;
+        }
+    }
+
+    /// <summary>Takes a block back from <see cref="NativeBlock"/>: kept when there is room, unmapped otherwise.</summary>
+    internal void Return(nint address)
+    {
+        lock (_lock)
+        {
+            _rented--;
+            // The timer restarts with every return, so it fires only after a quiet interval.
+            if (_rented == 0) _trim.Change(_idleTrim, Timeout.InfiniteTimeSpan);
+            if (_kept.Count < KeptBlocks)
+            {
+                _kept.Push(address);
+                return;
+            }
+        }
+        AnonymousPages.Unmap(address, BlockSize);
+    }
+
+    /// <summary>Unmaps every kept block, unless a fill is using the pool.</summary>
+    public void Trim()
+    {
+        nint[] released;
+        lock (_lock)
+        {
+            if (_rented > 0) return;
+            released = [.. _kept];
+            _kept.Clear();
+        }
+        foreach (var address in released) AnonymousPages.Unmap(address, BlockSize);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        _trim.Dispose();
+        Trim();
     }
 }

@@ -1,0 +1,38 @@
+using System.Buffers;
+
+namespace Facade.Blobs;
+
+/// <summary>
+/// One <see cref="FillBuffers"/> block: memory at a fixed native address, so pinning is free.
+/// Disposing returns it to the pool once; a span asked for afterwards throws instead of reaching
+/// memory that may be unmapped.
+/// </summary>
+internal sealed unsafe class NativeBlock(FillBuffers pool, nint address, int length) : MemoryManager<byte>
+{
+    private nint _address = address;
+
+    public override Span<byte> GetSpan()
+    {
+        var current = Volatile.Read(ref _address);
+        ObjectDisposedException.ThrowIf(current == 0, this);
+        return new Span<byte>((void*)current, length);
+    }
+
+    public override MemoryHandle Pin(int elementIndex = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, length);
+        var current = Volatile.Read(ref _address);
+        ObjectDisposedException.ThrowIf(current == 0, this);
+        return new MemoryHandle((byte*)current + elementIndex);
+    }
+
+    // Nothing to release: the address never moves.
+    public override void Unpin() { }
+
+    protected override void Dispose(bool disposing)
+    {
+        var returned = Interlocked.Exchange(ref _address, 0);
+        if (returned != 0) pool.Return(returned);
+    }
+}
