@@ -5,7 +5,7 @@ namespace Facade.Blobs;
 /// <summary>
 /// The memory fills receive into: 1 MiB blocks of anonymous pages, outside the GC heap. Eight
 /// are kept for reuse while fills run (4 MiB waiting in a fill's pipe, the block being received,
-/// the block being written); once no block has been rented for <see cref="IdleTrim"/>, the kept
+/// the block being written); once no block has been out for the idle interval (2 s), the kept
 /// ones are unmapped, so a facade that only serves its cache holds no fill memory. Pooled GC
 /// arrays stayed resident for the life of the process (8 MiB and more of large-object heap), and
 /// a pool that kept fewer made every fill allocate on the large-object heap (a gen 2 collection
@@ -30,9 +30,6 @@ internal sealed class FillBuffers : MemoryPool<byte>
         _idleTrim = idleTrim;
         _trim = time.CreateTimer(static state => ((FillBuffers)state!).Trim(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
-
-    /// <summary>How long the pool must go without a rented block before it unmaps the kept ones.</summary>
-    public TimeSpan IdleTrim => _idleTrim;
 
     public override int MaxBufferSize => BlockSize;
 
@@ -79,7 +76,7 @@ internal sealed class FillBuffers : MemoryPool<byte>
     }
 
     /// <summary>Unmaps every kept block, unless a fill is using the pool.</summary>
-    public void Trim()
+    private void Trim()
     {
         nint[] released;
         lock (_lock)
