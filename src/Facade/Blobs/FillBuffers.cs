@@ -64,7 +64,7 @@ internal sealed class FillBuffers : MemoryPool<byte>
         lock (_lock)
         {
             _rented--;
-            // The timer restarts with every return, so it fires only after a quiet interval.
+            // Armed again each time the last block comes back, so it fires only after a quiet interval.
             if (_rented == 0) _trim.Change(_idleTrim, Timeout.InfiniteTimeSpan);
             if (_kept.Count < KeptBlocks)
             {
