@@ -45,11 +45,11 @@ internal sealed class FillBuffers : MemoryPool<byte>
         lock (_lock)
         {
             _rented++;
-            if (_kept.TryPop(out var reused)) return new NativeBlock(this, reused, BlockSize);
+            if (_kept.TryPop(out var reused)) return new NativeBlock(this, reused);
         }
         try
         {
-            return new NativeBlock(this, AnonymousPages.Map(BlockSize), BlockSize);
+            return new NativeBlock(this, AnonymousPages.Map(BlockSize));
         }
         catch
         {

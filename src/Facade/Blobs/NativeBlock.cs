@@ -7,21 +7,22 @@ namespace Facade.Blobs;
 /// Disposing returns it to the pool once; a span asked for afterwards throws instead of reaching
 /// memory that may be unmapped.
 /// </summary>
-internal sealed unsafe class NativeBlock(FillBuffers pool, nint address, int length) : MemoryManager<byte>
+internal sealed unsafe class NativeBlock(FillBuffers pool, nint address) : MemoryManager<byte>
 {
+    private const int Length = FillBuffers.BlockSize;
     private nint _address = address;
 
     public override Span<byte> GetSpan()
     {
         var current = Volatile.Read(ref _address);
         ObjectDisposedException.ThrowIf(current == 0, this);
-        return new Span<byte>((void*)current, length);
+        return new Span<byte>((void*)current, Length);
     }
 
     public override MemoryHandle Pin(int elementIndex = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, Length);
         var current = Volatile.Read(ref _address);
         ObjectDisposedException.ThrowIf(current == 0, this);
         return new MemoryHandle((byte*)current + elementIndex);
