@@ -94,9 +94,10 @@ internal sealed partial class BlobResponder(FacadeMetrics metrics, ILogger<BlobR
             var sent = await content.CopyToAsync(range, response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
             metrics.BytesServed(content.Source, sent);
             if (RequestLog.For(context) is { } record) (record.Source, record.Bytes) = (content.Source, sent);
-            // A copy ends short only when the client went away (its flush came back completed).
-            // Kestrel learns that from the transport a moment later; ending the request first
-            // would make it report the short body as an application error, so it is told now.
+            // A copy ends short when the client went away (its flush came back completed), and a
+            // short body must never end cleanly. Kestrel learns of the closed connection from its
+            // transport a moment later; ending the request first would make it report the short
+            // body as an application error, so it is told now.
             if ((range?.Length ?? content.Length) is { } expected && sent < expected) context.Abort();
         }
         catch (UpstreamException e)

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Facade.Tests.Infrastructure;
 
 /// <summary>
-/// What a unit test of a fill's parts needs around them: the facade's metrics on a meter factory
-/// of their own, and an upstream target (<c>team/app</c> on an upstream nothing listens on) for
-/// origins to be asked about. Dispose releases all of it.
+/// What a unit test of a fill's parts, or of the responder that sends them, needs around them:
+/// the facade's metrics on a meter factory of their own, and an upstream target (<c>team/app</c>
+/// on an upstream nothing listens on) for origins to be asked about. Dispose releases all of it.
 /// </summary>
 internal sealed class FillTestContext : IDisposable
 {
