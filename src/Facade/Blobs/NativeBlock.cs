@@ -12,24 +12,25 @@ internal sealed unsafe class NativeBlock(FillBuffers pool, nint address) : Memor
     private const int Length = FillBuffers.BlockSize;
     private nint _address = address;
 
-    public override Span<byte> GetSpan()
-    {
-        var current = Volatile.Read(ref _address);
-        ObjectDisposedException.ThrowIf(current == 0, this);
-        return new Span<byte>((void*)current, Length);
-    }
+    public override Span<byte> GetSpan() => new((void*)LiveAddress(), Length);
 
     public override MemoryHandle Pin(int elementIndex = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, Length);
-        var current = Volatile.Read(ref _address);
-        ObjectDisposedException.ThrowIf(current == 0, this);
-        return new MemoryHandle((byte*)current + elementIndex);
+        return new MemoryHandle((byte*)LiveAddress() + elementIndex);
     }
 
     // Nothing to release: the address never moves.
     public override void Unpin() { }
+
+    // The address, unless the block went back to the pool (where it may be unmapped).
+    private nint LiveAddress()
+    {
+        var current = Volatile.Read(ref _address);
+        ObjectDisposedException.ThrowIf(current == 0, this);
+        return current;
+    }
 
     protected override void Dispose(bool disposing)
     {
