@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the real registry, Redis, runtime
-# clients (skopeo, containerd, the Docker engine), network tools. Idempotent: a machine that has
+# clients (skopeo, containerd, the Docker engine), network tools, and the C compiler and OpenSSL
+# headers the bench's floor relay is built with. Idempotent: a machine that has
 # everything installs nothing.
 set -euo pipefail
-packages=(docker-registry mmdebstrap redis-server redis-sentinel prometheus skopeo containerd docker.io wrk apache2-utils iproute2 iptables git nfs-common tar curl util-linux python3)
+packages=(docker-registry mmdebstrap redis-server redis-sentinel prometheus skopeo containerd docker.io wrk apache2-utils iproute2 iptables git nfs-common tar curl util-linux python3 gcc libssl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

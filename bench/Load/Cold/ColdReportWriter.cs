@@ -47,13 +47,51 @@ internal static class ColdReportWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"| facade {r.Clients} clients on one cold fill >= 0.8 x direct {r.Clients} clients | {manyRatio:F2} x | {(manyRatio >= 0.8 ? "met" : "not met")} |");
         md.AppendLine(CultureInfo.InvariantCulture,
             $"| one upstream fetch for {r.Clients} clients (upstream bytes / blob size) | {string.Join(" / ", fetches.Select(f => f.ToString("F2", CultureInfo.InvariantCulture)))} | {(fetches.All(f => f is > 0.99 and < 1.01) ? "met" : "not met")} |");
-        var all = r.Rounds.SelectMany(x => new[] { x.Direct1, x.Facade1, x.Proxy1, x.DirectMany, x.FacadeMany }).ToArray();
+        AppendFloor(md, r);
+        var all = r.Rounds.SelectMany(x => new[] { x.Direct1, x.Facade1, x.Proxy1, x.DirectMany, x.FacadeMany, x.FloorForward, x.FloorCache })
+            .OfType<ColdSample>().ToArray();
         var failed = all.Sum(s => s.Clients - s.Complete);
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Downloads not complete (not 200 with exactly the blob's size): {failed}.");
         foreach (var error in all.Select(s => s.Error).OfType<string>().Distinct())
             md.AppendLine(CultureInfo.InvariantCulture, $"- error: {error}");
         return md.ToString();
+    }
+
+    // The floor relay's rows: what receiving, hashing and sending (and writing the file) cost on this
+    // machine without the facade's runtime, concurrency and protocol, in the same round.
+    private static void AppendFloor(StringBuilder md, ColdResult r)
+    {
+        md.AppendLine();
+        if (r.FloorSkipped is not null || r.Rounds.Any(x => x.FloorForward is null || x.FloorCache is null))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Floor relay not run: {r.FloorSkipped ?? "missing in a round"}.");
+            return;
+        }
+        md.AppendLine("The work's floor on this machine: `bench/Floor/floor-relay.c`, one native process with no runtime, pulls the 1-client blob " +
+            "after the facade and the proxy in the same round. It receives 1 MiB at a time, hashes with OpenSSL's SHA-256 and sends from the same " +
+            "buffer, holding the last read until the digest matched; in cache mode it also writes each read to a file and commits it (fdatasync, " +
+            "rename). No single flight, ranges, retries or concurrency.");
+        md.AppendLine();
+        md.AppendLine("| round | facade cold 1 client: MiB/s, CPU s/GiB | floor, forward only: MiB/s, CPU s/GiB | floor, cache: MiB/s, CPU s/GiB | facade CPU / floor cache CPU |");
+        md.AppendLine("|---:|---|---|---|---:|");
+        for (var i = 0; i < r.Rounds.Count; i++)
+        {
+            var x = r.Rounds[i];
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {i + 1} | {Pair(x.Facade1)} | {Pair(x.FloorForward!)} | {Pair(x.FloorCache!)} | {x.Facade1.CpuPerGiB / x.FloorCache!.CpuPerGiB:F2} |");
+        }
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| median | {Median(r, x => x.Facade1.MiBPerSecond):F0}, {Median(r, x => x.Facade1.CpuPerGiB):F2} | " +
+            $"{Median(r, x => x.FloorForward!.MiBPerSecond):F0}, {Median(r, x => x.FloorForward!.CpuPerGiB):F2} | " +
+            $"{Median(r, x => x.FloorCache!.MiBPerSecond):F0}, {Median(r, x => x.FloorCache!.CpuPerGiB):F2} | " +
+            $"{Median(r, x => x.Facade1.CpuPerGiB / x.FloorCache!.CpuPerGiB):F2} |");
+        var floorForward = Median(r, x => x.FloorForward!.CpuPerGiB);
+        var floorCache = Median(r, x => x.FloorCache!.CpuPerGiB);
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Against the 1.2 CPU s/GiB target: the floor forwarding only needs {floorForward:F2} ({(floorForward <= 1.2 ? "within" : "above")} it), " +
+            $"the floor that also caches {floorCache:F2} ({(floorCache <= 1.2 ? "within" : "above")} it).");
     }
 
     private static string Pair(ColdSample s) => string.Create(CultureInfo.InvariantCulture, $"{s.MiBPerSecond:F0}, {s.CpuPerGiB:F2}");

@@ -16,7 +16,9 @@ namespace Facade.Load.Cold;
 /// upstream read directly. Each round starts a new facade and a new proxy with empty storage;
 /// each first gets warm-up requests (so the measured pull does not pay for first-use JIT) and
 /// the measurement waits until the server is idle before and after, so background work a pull
-/// causes (a commit, the proxy's second fetch for its store) is charged to it.
+/// causes (a commit, the proxy's second fetch for its store) is charged to it. The native floor
+/// relay (<see cref="FloorRelay"/>) pulls the 1-client blob last in each round, forwarding only and
+/// then caching: what the work itself costs here, next to what the facade costs for it.
 /// </summary>
 internal static class ColdRun
 {
@@ -41,6 +43,9 @@ internal static class ColdRun
             many = await UpstreamSeeder.PushRandomBlobAsync(client, Repository, size, work.Path, ct);
             warm = await WarmUp.SeedAsync(client, Repository, work.Path, ct);
         }
+
+        var (floorBinary, floorSkipped) = await FloorRelay.BuildAsync(options.RepoRoot, work.Path, ct);
+        if (floorSkipped is not null) log($"cold: the floor relay is skipped: {floorSkipped}");
 
         var rounds = new List<ColdRound>();
         for (var round = 1; round <= options.ColdRounds; round++)
@@ -68,10 +73,23 @@ internal static class ColdRun
                 await WarmAsync(proxyPid, proxy.DirectUri, warm, 0, options, ct);
                 proxy1 = await MeasureAsync(proxyPid, Url(proxy.DirectUri, one), size, 1, relay, options, ct);
             }
-            rounds.Add(new ColdRound(load, direct1, facade1, proxy1, directMany, facadeMany));
+            ColdSample? floorForward = null, floorCache = null;
+            if (floorBinary is not null)
+            {
+                floorForward = await MeasureFloorAsync(floorBinary, "forward", upstream.DirectUri, one, size, options, ct);
+                floorCache = await MeasureFloorAsync(floorBinary, "cache", upstream.DirectUri, one, size, options, ct);
+            }
+            rounds.Add(new ColdRound(load, direct1, facade1, proxy1, directMany, facadeMany, floorForward, floorCache));
         }
         return new ColdResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
-            size, options.ColdClients, rounds);
+            size, options.ColdClients, rounds, floorSkipped);
+    }
+
+    // A new relay per measurement, with an empty directory, as every cache here starts empty.
+    private static async Task<ColdSample> MeasureFloorAsync(string binary, string mode, Uri upstream, Digest blob, long size, LoadOptions options, CancellationToken ct)
+    {
+        await using var relay = await FloorRelay.StartAsync(binary, upstream, mode);
+        return await MeasureAsync(relay.Pid, Url(relay.BaseUri, blob), size, 1, null, options, ct);
     }
 
     private static Uri Url(Uri server, Digest digest) => new(server, $"v2/{Repository}/blobs/{digest.Value}");

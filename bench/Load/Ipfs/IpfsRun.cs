@@ -13,7 +13,8 @@ namespace Facade.Load.Ipfs;
 /// IPFS against upstream for one blob: the blob image is pushed to the upstream, its layer is
 /// published with the facade's own <c>ipfs-publish</c>, then facade A (upstream only) and facade B
 /// (IPFS serving on, its upstream a closed port) each pull the blob cold, a new facade process with
-/// an empty cache per pull. Everything started here is stopped on the way out.
+/// an empty cache per pull. Beside each of B's pulls, the node's own cat of the CID and the native
+/// floor relay (<see cref="FloorRelay"/>) reading it. Everything started here is stopped on the way out.
 /// </summary>
 internal static class IpfsRun
 {
@@ -94,6 +95,10 @@ internal static class IpfsRun
         // wait first keep that out of the pulls.
         for (var i = 0; i < 3; i++) await IpfsBytesServedAsync(served);
         await CpuSettle.WaitIdleAsync(served.Pid, TimeSpan.FromSeconds(20), ct);
+        var (floorBinary, floorSkipped) = await FloorRelay.BuildAsync(repoRoot, work.Path, ct);
+        if (floorSkipped is not null) log($"ipfs: the floor relay is skipped: {floorSkipped}");
+        var floorForward = new List<PullResult>();
+        var floorCache = new List<PullResult>();
         var ipfsPulls = new List<PullResult>();
         var catPulls = new List<PullResult>();
         var bytesFromIpfs = new List<long?>();
@@ -106,10 +111,22 @@ internal static class IpfsRun
             var before = await IpfsBytesServedAsync(served);
             ipfsPulls.Add(await HashingPull.RunAsync(new Uri(served.BaseUri, $"v2/{layers[i].Repository}/blobs/{layers[i].Blob.Value}"), layers[i].Blob, PullLimit, ct));
             bytesFromIpfs.Add(await IpfsBytesServedAsync(served) - before);
+            if (floorBinary is null) continue;
+            floorForward.Add(await FloorPullAsync(floorBinary, "forward", node, cids[i], layers[i], images.BigBlobSize, ct));
+            floorCache.Add(await FloorPullAsync(floorBinary, "cache", node, cids[i], layers[i], images.BigBlobSize, ct));
         }
         return new IpfsResult(started, clock.Elapsed.TotalSeconds, MachineInfo.Read(), loadBefore, MachineInfo.LoadAverage(),
             images.BigBlobSize, images.BigBlob.Value, publishSeconds, publish,
-            upstreamPulls, upstreamGets, ipfsPulls, bytesFromIpfs, cids, catPulls);
+            upstreamPulls, upstreamGets, ipfsPulls, bytesFromIpfs, cids, catPulls, floorForward, floorCache, floorSkipped);
+    }
+
+    // The least work of serving a CID verified: the native relay reads the node's cat, hashes and
+    // sends (and in cache mode writes and commits), for the same layer right after facade B.
+    private static async Task<PullResult> FloorPullAsync(string binary, string mode, IpfsNode node, string cid, (string Repository, Digest Blob) layer,
+        long size, CancellationToken ct)
+    {
+        await using var relay = await FloorRelay.StartAsync(binary, new Uri(node.Api), mode, cid, size);
+        return await HashingPull.RunAsync(new Uri(relay.BaseUri, $"v2/{layer.Repository}/blobs/{layer.Blob.Value}"), layer.Blob, PullLimit, ct);
     }
 
     private static async Task WarmPullAsync(FacadeProcess facade, string repository, Digest blob, CancellationToken ct)
