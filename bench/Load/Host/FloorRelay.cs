@@ -5,8 +5,9 @@ namespace Facade.Load.Host;
 /// <summary>
 /// The native floor relay (<c>bench/Floor/floor-relay.c</c>): the least work a verifying
 /// pull-through cache does per byte, as a C program with no runtime, run beside the facade so a
-/// CPU or throughput figure can be read against what the work itself costs on this machine. Built once per run
-/// with <c>gcc</c> and OpenSSL's <c>libcrypto</c>; dispose kills the process and deletes its files.
+/// CPU or throughput figure can be read against what the work itself costs on this machine.
+/// Built once per run with <c>gcc</c> and OpenSSL's <c>libcrypto</c>; dispose kills the process
+/// and deletes its files.
 /// </summary>
 internal sealed class FloorRelay : IAsyncDisposable
 {
