@@ -9,7 +9,6 @@ namespace Facade.Load.Host;
 /// </summary>
 internal sealed class FacadeProcess : IAsyncDisposable
 {
-    private const int StartAttempts = 3;
     private readonly TempDir? _cache;
     private readonly ProcessHost _process;
 
@@ -36,35 +35,27 @@ internal sealed class FacadeProcess : IAsyncDisposable
     {
         var cache = cacheDirectory is null ? new TempDir("fbench") : null;
         var cachePath = cacheDirectory ?? cache!.Path;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-            var process = ProcessHost.Start("dotnet",
-            [
-                facadeDll,
-                $"--Urls={baseUri.GetLeftPart(UriPartial.Authority)}",
-                $"--Facade:Upstreams:local:Url={upstream}",
-                "--Facade:DefaultUpstream=local",
-                $"--Facade:Cache:Directory={cachePath}",
-                // Logging costs CPU under load; warnings still show up in failure output.
-                "--Logging:LogLevel:Default=Warning",
-                .. extraArguments ?? [],
-            ], workingDirectory: Path.GetDirectoryName(facadeDll), outputLines: logLines);
-            try
-            {
-                await process.WaitForHttpAsync(new Uri(baseUri, "/v2/"), TimeSpan.FromSeconds(60));
-                return new FacadeProcess(cache, process, baseUri);
-            }
-            catch (InvalidOperationException) when (attempt < StartAttempts && process.Output.Contains("address already in use"))
-            {
-                await process.DisposeAsync();
-            }
-            catch
-            {
-                await process.DisposeAsync();
-                cache?.Dispose();
-                throw;
-            }
+            var (process, port) = await ProcessHost.StartOnFreePortAsync(
+                port => ProcessHost.Start("dotnet",
+                [
+                    facadeDll,
+                    $"--Urls=http://127.0.0.1:{port}",
+                    $"--Facade:Upstreams:local:Url={upstream}",
+                    "--Facade:DefaultUpstream=local",
+                    $"--Facade:Cache:Directory={cachePath}",
+                    // Logging costs CPU under load; warnings still show up in failure output.
+                    "--Logging:LogLevel:Default=Warning",
+                    .. extraArguments ?? [],
+                ], workingDirectory: Path.GetDirectoryName(facadeDll), outputLines: logLines),
+                (process, port) => process.WaitForHttpAsync(new Uri($"http://127.0.0.1:{port}/v2/"), TimeSpan.FromSeconds(60)));
+            return new FacadeProcess(cache, process, new Uri($"http://127.0.0.1:{port}/"));
+        }
+        catch
+        {
+            cache?.Dispose();
+            throw;
         }
     }
 

@@ -11,7 +11,6 @@ namespace Facade.Load.Host;
 /// </summary>
 internal sealed class FloorRelay : IAsyncDisposable
 {
-    private const int StartAttempts = 3;
     private readonly ProcessHost _process;
     private readonly TempDir _files;
 
@@ -57,28 +56,19 @@ internal sealed class FloorRelay : IAsyncDisposable
     public static async Task<FloorRelay> StartAsync(string binary, Uri origin, string mode, string? ipfsCid = null, long size = 0)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        for (var attempt = 1; ; attempt++)
+        string[] ipfs = ipfsCid is null ? [] : [ipfsCid, size.ToString(invariant)];
+        var files = new TempDir("floor");
+        try
         {
-            var files = new TempDir("floor");
-            var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-            string[] ipfs = ipfsCid is null ? [] : [ipfsCid, size.ToString(invariant)];
-            var process = ProcessHost.Start(binary, [baseUri.Port.ToString(invariant), origin.Port.ToString(invariant), mode, files.Path, .. ipfs]);
-            try
-            {
-                await process.WaitForHttpAsync(new Uri(baseUri, "/v2/"), TimeSpan.FromSeconds(10));
-                return new FloorRelay(process, files, baseUri);
-            }
-            catch (InvalidOperationException) when (attempt < StartAttempts && process.Output.Contains("Address already in use"))
-            {
-                await process.DisposeAsync();
-                files.Dispose();
-            }
-            catch
-            {
-                await process.DisposeAsync();
-                files.Dispose();
-                throw;
-            }
+            var (process, port) = await ProcessHost.StartOnFreePortAsync(
+                port => ProcessHost.Start(binary, [port.ToString(invariant), origin.Port.ToString(invariant), mode, files.Path, .. ipfs]),
+                (process, port) => process.WaitForHttpAsync(new Uri($"http://127.0.0.1:{port}/v2/"), TimeSpan.FromSeconds(10)));
+            return new FloorRelay(process, files, new Uri($"http://127.0.0.1:{port}/"));
+        }
+        catch
+        {
+            files.Dispose();
+            throw;
         }
     }
 

@@ -10,8 +10,6 @@ namespace Facade.Tests.Infrastructure;
 /// </summary>
 public sealed class FacadeProcess : IAsyncDisposable
 {
-    private const int StartAttempts = 3;
-
     private FacadeProcess(ProcessHost process, Uri baseUri)
     {
         Process = process;
@@ -45,26 +43,13 @@ public sealed class FacadeProcess : IAsyncDisposable
     /// <summary>Starts a facade and waits until it serves <c>/v2/</c>; its last <paramref name="outputLines"/> output lines are kept.</summary>
     public static async Task<FacadeProcess> StartAsync(Uri upstream, string cacheDirectory, IEnumerable<string>? extra = null, int outputLines = 200)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-            var process = ProcessHost.Start("dotnet", Arguments(baseUri, upstream, cacheDirectory, extra), Path.GetDirectoryName(Dll), outputLines: outputLines);
-            try
-            {
-                await process.WaitForHttpAsync(new Uri(baseUri, "/v2/"), TimeSpan.FromSeconds(60));
-                return new FacadeProcess(process, baseUri);
-            }
-            catch (InvalidOperationException) when (attempt < StartAttempts && process.Output.Contains("address already in use"))
-            {
-                await process.DisposeAsync();
-            }
-            catch
-            {
-                await process.DisposeAsync();
-                throw;
-            }
-        }
+        var (process, port) = await ProcessHost.StartOnFreePortAsync(
+            port => ProcessHost.Start("dotnet", Arguments(BaseUriOn(port), upstream, cacheDirectory, extra), Path.GetDirectoryName(Dll), outputLines: outputLines),
+            (process, port) => process.WaitForHttpAsync(new Uri(BaseUriOn(port), "/v2/"), TimeSpan.FromSeconds(60)));
+        return new FacadeProcess(process, BaseUriOn(port));
     }
+
+    private static Uri BaseUriOn(int port) => new($"http://127.0.0.1:{port}/");
 
     /// <summary>Kills the process (SIGKILL, no chance to clean up) and waits for it to be gone.</summary>
     public ValueTask DisposeAsync()

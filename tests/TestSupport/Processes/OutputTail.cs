@@ -17,9 +17,9 @@ public sealed class OutputTail(int capacity = 200)
     }
 
     /// <summary>True when any kept line contains <paramref name="text"/>.</summary>
-    public bool Contains(string text)
+    public bool Contains(string text, StringComparison comparison = StringComparison.Ordinal)
     {
-        lock (_gate) return _lines.Any(l => l.Contains(text, StringComparison.Ordinal));
+        lock (_gate) return _lines.Any(l => l.Contains(text, comparison));
     }
 
     /// <summary>The first kept line that contains <paramref name="text"/>, or null.</summary>

@@ -60,6 +60,37 @@ public sealed class ProcessHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts a server on a port <see cref="FreePort"/> just handed out and waits until it is ready.
+    /// Another process may take the port between the two; when the server's output says so, it is
+    /// started again on a new port, at most <paramref name="attempts"/> times. On any other failure
+    /// the process is stopped and the failure thrown.
+    /// </summary>
+    public static async Task<(ProcessHost Process, int Port)> StartOnFreePortAsync(
+        Func<int, ProcessHost> start, Func<ProcessHost, int, Task> waitUntilReady, int attempts = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort.Next();
+            var process = start(port);
+            try
+            {
+                await waitUntilReady(process, port);
+                return (process, port);
+            }
+            // Go and .NET servers say it in lower case, libc's perror capitalised.
+            catch (InvalidOperationException) when (attempt < attempts && process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await process.DisposeAsync();
+            }
+            catch
+            {
+                await process.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
     /// Polls <paramref name="url"/> until it gives any HTTP answer (a 401 counts: the server is up).
     /// Throws with the process output when the process exits or the timeout passes. An https
     /// <paramref name="url"/> is checked with <paramref name="certificateCheck"/> (a server behind a test CA).

@@ -13,7 +13,6 @@ public sealed class DistributionRegistry : IAsyncDisposable
     /// <summary>The program this fixture runs.</summary>
     public const string Program = "docker-registry";
 
-    private const int StartAttempts = 3;
     private readonly TempDir _dir;
     private ProcessHost? _process;
 
@@ -92,22 +91,13 @@ public sealed class DistributionRegistry : IAsyncDisposable
         }
         Directory.CreateDirectory(DataDirectory);
         var tls = await WriteTlsFilesAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort.Next();
-            var config = _dir.WriteFile("config.yml", RegistryConfig.Render(Options, DataDirectory, port, htpasswd, tls));
-            DirectUri = new Uri($"{(tls is null ? "http" : "https")}://{Options.Host}:{port}/");
-            _process = ProcessHost.Start(tool, ["serve", config]);
-            try
-            {
-                await _process.WaitForHttpAsync(new Uri(DirectUri, "/v2/"), certificateCheck: tls is null ? null : TrustedRoots.FromPemFile(CaFile).Validate);
-                return;
-            }
-            catch (InvalidOperationException) when (attempt < StartAttempts && _process.Output.Contains("address already in use"))
-            {
-                await _process.DisposeAsync();
-            }
-        }
+        var scheme = tls is null ? "http" : "https";
+        var (process, port) = await ProcessHost.StartOnFreePortAsync(
+            port => ProcessHost.Start(tool, ["serve", _dir.WriteFile("config.yml", RegistryConfig.Render(Options, DataDirectory, port, htpasswd, tls))]),
+            (process, port) => process.WaitForHttpAsync(new Uri($"{scheme}://{Options.Host}:{port}/v2/"),
+                certificateCheck: tls is null ? null : TrustedRoots.FromPemFile(CaFile).Validate));
+        _process = process;
+        DirectUri = new Uri($"{scheme}://{Options.Host}:{port}/");
     }
 
     /// <summary>With TLS: the server certificate and key files and the CA file; null without.</summary>
